@@ -1,0 +1,75 @@
+using AkkaTrading.Domain.Trading;
+
+namespace AkkaTrading.Domain.Accounts;
+
+/// <summary>
+/// A bot's cash and positions. It changes only through <see cref="Apply"/>, so cash plus holdings
+/// move only by fills and their fees.
+/// </summary>
+public sealed class Account
+{
+    private readonly Dictionary<string, Position> _positions = new(StringComparer.Ordinal);
+
+    public Account(string bot, decimal initialCash)
+    {
+        if (initialCash < 0) throw new ArgumentOutOfRangeException(nameof(initialCash), initialCash, "initial cash must not be negative");
+        Bot = bot;
+        InitialCash = initialCash;
+        Cash = initialCash;
+    }
+
+    public string Bot { get; }
+    public decimal InitialCash { get; }
+    public decimal Cash { get; private set; }
+    public int TradeCount { get; private set; }
+    public decimal FeesPaid { get; private set; }
+
+    /// <summary>Open positions, in the order their assets were first bought.</summary>
+    public IReadOnlyDictionary<string, Position> Positions => _positions;
+
+    public Position PositionIn(string asset) => _positions.GetValueOrDefault(asset, Position.Flat);
+
+    /// <summary>Why this account cannot take the order at this price, or null when it can.</summary>
+    public (RejectReason Reason, string Detail)? Check(Order order, decimal price, decimal feePercent)
+    {
+        if (order.Quantity <= 0m || decimal.Truncate(order.Quantity) != order.Quantity)
+            return (RejectReason.InvalidQuantity, $"quantity {order.Quantity} is not a positive whole number");
+        if (order.Side == Side.Buy)
+        {
+            var cost = order.Quantity * price;
+            var needed = cost + Fees.For(cost, feePercent);
+            if (needed > Cash)
+                return (RejectReason.InsufficientCash, $"needs {needed} but has {Cash}");
+        }
+        else
+        {
+            var held = PositionIn(order.Asset).Quantity;
+            if (order.Quantity > held)
+                return (RejectReason.InsufficientPosition, $"sells {order.Quantity} {order.Asset} but holds {held}");
+        }
+        return null;
+    }
+
+    public void Apply(Fill fill)
+    {
+        if (fill.Side == Side.Buy)
+        {
+            Cash -= fill.Notional + fill.Fee;
+            _positions[fill.Asset] = PositionIn(fill.Asset).Bought(fill.Quantity, fill.Price);
+        }
+        else
+        {
+            Cash += fill.Notional - fill.Fee;
+            var rest = PositionIn(fill.Asset).Sold(fill.Quantity);
+            if (rest.IsFlat) _positions.Remove(fill.Asset);
+            else _positions[fill.Asset] = rest;
+        }
+        FeesPaid += fill.Fee;
+        TradeCount++;
+    }
+}
+
+public static class Fees
+{
+    public static decimal For(decimal notional, decimal feePercent) => feePercent == 0m ? 0m : notional * feePercent / 100m;
+}

@@ -1,0 +1,28 @@
+using AkkaTrading.Domain.Accounts;
+
+namespace AkkaTrading.Domain.Reporting;
+
+public sealed record PositionSummary(string Asset, decimal Quantity, decimal AverageEntryPrice, decimal? LastPrice, decimal Value);
+
+/// <summary>A bot's standing at the end of a run, valued at the last known prices.</summary>
+public sealed record BotSummary(
+    string Bot, decimal InitialCash, decimal Cash, IReadOnlyList<PositionSummary> Positions,
+    decimal Equity, decimal ProfitLoss, int Trades, decimal FeesPaid)
+{
+    public decimal ReturnPercent => InitialCash == 0m ? 0m : ProfitLoss / InitialCash * 100m;
+
+    /// <summary>Values every open position at its asset's last price (at its entry price if the asset never had one).</summary>
+    public static BotSummary Of(Account account, IReadOnlyDictionary<string, decimal> lastPrices)
+    {
+        var positions = account.Positions
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var last = lastPrices.TryGetValue(p.Key, out var price) ? price : (decimal?)null;
+                return new PositionSummary(p.Key, p.Value.Quantity, p.Value.AverageEntryPrice, last, p.Value.Quantity * (last ?? p.Value.AverageEntryPrice));
+            })
+            .ToArray();
+        var equity = account.Cash + positions.Sum(p => p.Value);
+        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash, account.TradeCount, account.FeesPaid);
+    }
+}

@@ -1,0 +1,36 @@
+namespace AkkaTrading.Domain.Scenarios;
+
+public readonly record struct AssetPrice(string Asset, decimal Price);
+
+/// <summary>One step of a replay: at most one price per asset, in the scenario's asset order.</summary>
+public sealed record ScenarioStep(long Step, AssetPrice[] Prices);
+
+/// <summary>A mistake in a scenario, with the file and (where it applies) the line it is on.</summary>
+public sealed class ScenarioException(string file, int? line, string problem)
+    : Exception(line is { } l ? $"{file}, line {l}: {problem}" : $"{file}: {problem}")
+{
+    public string File { get; } = file;
+    public int? Line { get; } = line;
+}
+
+/// <summary>What a full pass over a scenario found: its assets in order of first appearance and its size.</summary>
+public sealed record ScenarioOutline(IReadOnlyList<string> Assets, long StepCount, long PriceCount);
+
+public static class ScenarioSteps
+{
+    /// <summary>Reads every step once, which validates the whole scenario, and outlines it.</summary>
+    public static ScenarioOutline Outline(IEnumerable<ScenarioStep> steps)
+    {
+        var assets = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long stepCount = 0, priceCount = 0;
+        foreach (var step in steps)
+        {
+            stepCount++;
+            priceCount += step.Prices.Length;
+            foreach (var price in step.Prices)
+                if (seen.Add(price.Asset)) assets.Add(price.Asset);
+        }
+        return new ScenarioOutline(assets, stepCount, priceCount);
+    }
+}

@@ -1,0 +1,68 @@
+using AkkaTrading.Domain.Accounts;
+using AkkaTrading.Domain.Trading;
+
+namespace AkkaTrading.Domain.Strategies;
+
+/// <param name="Quantity">units bought per buy (whole, ≥ 1)</param>
+/// <param name="CheaperByPercent">buy again when the price is at least this far below the last buy price (≥ 0)</param>
+/// <param name="CrashWindow">how many latest prices, the current one included, a crash is measured against (≥ 1)</param>
+/// <param name="CrashPercent">sell everything when the price is at least this far below the crash window's highest price (≥ 0)</param>
+/// <param name="Cooldown">prices of the asset sat out after a panic sale (≥ 0)</param>
+public sealed record HamsterSettings(decimal Quantity, decimal CheaperByPercent, int CrashWindow, decimal CrashPercent, int Cooldown);
+
+/// <summary>Buys cheaper than it bought before, holds on a rise, sells everything on a sharp fall.</summary>
+public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
+{
+    private readonly Dictionary<string, AssetState> _assets = new(StringComparer.Ordinal);
+
+    public HamsterSettings Settings { get; } = settings;
+
+    public TradeIntent? OnPrice(string asset, decimal price)
+    {
+        var state = StateOf(asset);
+        state.Window.Add(price);
+        if (!state.Position.IsFlat && price <= state.Window.Max() * (1m - Settings.CrashPercent / 100m))
+            return TradeIntent.Sell(state.Position.Quantity);
+        if (state.CooldownLeft > 0)
+        {
+            state.CooldownLeft--;
+            return null;
+        }
+        if (state.LastBuyPrice is not { } lastBuy)
+            return TradeIntent.Buy(Settings.Quantity);
+        return price <= lastBuy * (1m - Settings.CheaperByPercent / 100m) ? TradeIntent.Buy(Settings.Quantity) : null;
+    }
+
+    public void OnFill(Fill fill)
+    {
+        var state = StateOf(fill.Asset);
+        if (fill.Side == Side.Buy)
+        {
+            state.Position = state.Position.Bought(fill.Quantity, fill.Price);
+            state.LastBuyPrice = fill.Price;
+            return;
+        }
+        state.Position = state.Position.Sold(fill.Quantity);
+        if (state.Position.IsFlat)
+        {
+            // A panic sale: start afresh after the cooldown.
+            state.LastBuyPrice = null;
+            state.CooldownLeft = Settings.Cooldown;
+        }
+    }
+
+    private AssetState StateOf(string asset)
+    {
+        if (!_assets.TryGetValue(asset, out var state))
+            _assets.Add(asset, state = new AssetState(new PriceWindow(Settings.CrashWindow)));
+        return state;
+    }
+
+    private sealed class AssetState(PriceWindow window)
+    {
+        public PriceWindow Window { get; } = window;
+        public Position Position { get; set; } = Position.Flat;
+        public decimal? LastBuyPrice { get; set; }
+        public int CooldownLeft { get; set; }
+    }
+}

@@ -1,0 +1,52 @@
+using AkkaTrading.Domain.Accounts;
+using AkkaTrading.Domain.Trading;
+
+namespace AkkaTrading.Domain.Strategies;
+
+/// <param name="Window">how many of the asset's latest prices, the current one included, the dip is measured against (≥ 1)</param>
+/// <param name="DipPercent">buy when the price is at least this far below the window's highest price (≥ 0)</param>
+/// <param name="TakeProfitPercent">sell everything when the price is at least this far above the average entry price (≥ 0)</param>
+/// <param name="Quantity">units bought per buy (whole, ≥ 1)</param>
+public sealed record InvestorSettings(int Window, decimal DipPercent, decimal TakeProfitPercent, decimal Quantity);
+
+/// <summary>Buys a falling asset, sells it after it rises, otherwise holds.</summary>
+public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
+{
+    private readonly Dictionary<string, AssetState> _assets = new(StringComparer.Ordinal);
+
+    public InvestorSettings Settings { get; } = settings;
+
+    public TradeIntent? OnPrice(string asset, decimal price)
+    {
+        var state = StateOf(asset);
+        state.Window.Add(price);
+        return Decide(Settings, state.Window.Max(), state.Position, price);
+    }
+
+    public void OnFill(Fill fill)
+    {
+        var state = StateOf(fill.Asset);
+        state.Position = fill.Side == Side.Buy ? state.Position.Bought(fill.Quantity, fill.Price) : state.Position.Sold(fill.Quantity);
+    }
+
+    /// <summary>The Investor's rule for one price, given the window's highest price (current price included).</summary>
+    public static TradeIntent? Decide(InvestorSettings settings, decimal windowMax, Position position, decimal price)
+    {
+        if (position.IsFlat)
+            return price <= windowMax * (1m - settings.DipPercent / 100m) ? TradeIntent.Buy(settings.Quantity) : null;
+        return price >= position.AverageEntryPrice * (1m + settings.TakeProfitPercent / 100m) ? TradeIntent.Sell(position.Quantity) : null;
+    }
+
+    private AssetState StateOf(string asset)
+    {
+        if (!_assets.TryGetValue(asset, out var state))
+            _assets.Add(asset, state = new AssetState(new PriceWindow(Settings.Window)));
+        return state;
+    }
+
+    private sealed class AssetState(PriceWindow window)
+    {
+        public PriceWindow Window { get; } = window;
+        public Position Position { get; set; } = Position.Flat;
+    }
+}

@@ -1,0 +1,79 @@
+using AkkaTrading.Domain.Accounts;
+
+namespace AkkaTrading.Domain.Trading;
+
+/// <summary>
+/// The exchange's rules as plain code: each known asset's current price and bounded history, every
+/// bot's account, and market orders validated and filled at the current price. A rejected order
+/// changes nothing.
+/// </summary>
+public sealed class ExchangeBook
+{
+    private readonly Dictionary<string, PriceWindow> _histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
+    private readonly List<Account> _accountsInOrder = new();
+
+    public ExchangeBook(IEnumerable<string> assets, int historySize, decimal feePercent)
+    {
+        if (historySize < 1) throw new ArgumentOutOfRangeException(nameof(historySize), historySize, "history size must be at least 1");
+        if (feePercent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(feePercent), feePercent, "fee must be within 0..100 percent");
+        foreach (var asset in assets)
+            _histories.TryAdd(asset, new PriceWindow(historySize));
+        Assets = _histories.Keys.ToArray();
+        FeePercent = feePercent;
+    }
+
+    public IReadOnlyList<string> Assets { get; }
+    public decimal FeePercent { get; }
+
+    /// <summary>Accounts in the order they were opened.</summary>
+    public IReadOnlyList<Account> Accounts => _accountsInOrder;
+
+    public bool IsKnownAsset(string asset) => _histories.ContainsKey(asset);
+
+    public Account OpenAccount(string bot, decimal initialCash)
+    {
+        if (_accounts.ContainsKey(bot)) throw new ArgumentException($"bot '{bot}' already has an account", nameof(bot));
+        var account = new Account(bot, initialCash);
+        _accounts.Add(bot, account);
+        _accountsInOrder.Add(account);
+        return account;
+    }
+
+    public Account? AccountOf(string bot) => _accounts.GetValueOrDefault(bot);
+
+    /// <summary>Records a new price; false (and nothing recorded) for an unknown asset or a non-positive price.</summary>
+    public bool RecordPrice(string asset, decimal price)
+    {
+        if (price <= 0m || !_histories.TryGetValue(asset, out var history)) return false;
+        history.Add(price);
+        return true;
+    }
+
+    public decimal? CurrentPrice(string asset) => _histories.GetValueOrDefault(asset)?.Last;
+
+    /// <summary>The last <paramref name="count"/> prices of the asset, oldest first (fewer if fewer are held).</summary>
+    public decimal[] History(string asset, int count) =>
+        _histories.TryGetValue(asset, out var history) ? history.Latest(count) : [];
+
+    public IReadOnlyDictionary<string, decimal> LastPrices() =>
+        _histories.Where(h => h.Value.Last.HasValue).ToDictionary(h => h.Key, h => h.Value.Last!.Value, StringComparer.Ordinal);
+
+    public OrderResult Submit(Order order, long step)
+    {
+        if (!_accounts.TryGetValue(order.Bot, out var account))
+            return Reject(RejectReason.UnknownBot, $"bot '{order.Bot}' has no account");
+        if (!_histories.TryGetValue(order.Asset, out var history))
+            return Reject(RejectReason.UnknownAsset, $"asset '{order.Asset}' is not traded here");
+        if (history.Last is not { } price)
+            return Reject(RejectReason.NoPrice, $"asset '{order.Asset}' has no price yet");
+        if (account.Check(order, price, FeePercent) is { } problem)
+            return Reject(problem.Reason, problem.Detail);
+
+        var fill = new Fill(step, order.Bot, order.Asset, order.Side, order.Quantity, price, Fees.For(order.Quantity * price, FeePercent));
+        account.Apply(fill);
+        return OrderResult.Filled(fill);
+
+        OrderResult Reject(RejectReason reason, string detail) => OrderResult.Rejected(new Rejection(step, order, reason, detail));
+    }
+}

@@ -1,0 +1,49 @@
+namespace AkkaTrading.Domain.Trading;
+
+/// <summary>
+/// A bounded ring buffer of the most recent prices of one asset, oldest first.
+/// Adding beyond the capacity forgets the oldest price.
+/// </summary>
+public sealed class PriceWindow
+{
+    private readonly decimal[] _prices;
+    private int _next;
+
+    public PriceWindow(int capacity)
+    {
+        if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "capacity must be at least 1");
+        _prices = new decimal[capacity];
+    }
+
+    public int Capacity => _prices.Length;
+    public int Count { get; private set; }
+    public decimal? Last => Count == 0 ? null : _prices[(_next - 1 + _prices.Length) % _prices.Length];
+
+    public void Add(decimal price)
+    {
+        _prices[_next] = price;
+        _next = (_next + 1) % _prices.Length;
+        if (Count < _prices.Length) Count++;
+    }
+
+    /// <summary>The highest of the prices held; throws when empty.</summary>
+    public decimal Max()
+    {
+        if (Count == 0) throw new InvalidOperationException("the window holds no price");
+        var max = decimal.MinValue;
+        for (var i = 0; i < Count; i++)
+            if (_prices[i] > max) max = _prices[i];
+        return max;
+    }
+
+    /// <summary>The last <paramref name="n"/> prices (or fewer if fewer were seen), oldest first.</summary>
+    public decimal[] Latest(int n)
+    {
+        var take = Math.Clamp(n, 0, Count);
+        var result = new decimal[take];
+        var start = _next - take;
+        for (var i = 0; i < take; i++)
+            result[i] = _prices[((start + i) % _prices.Length + _prices.Length) % _prices.Length];
+        return result;
+    }
+}
