@@ -4,7 +4,7 @@ namespace AkkaTrading.Domain.Prices;
 /// A seeded geometric random walk: each price is the previous one times exp(μ − σ²/2 + σ·Z), with Z
 /// standard normal, rounded to cents. The same seed gives the same prices. The first price is the start.
 /// </summary>
-public sealed class RandomWalk
+public sealed class RandomWalk : IPriceGenerator
 {
     private readonly Random _random;
     private readonly double _drift;
@@ -31,7 +31,7 @@ public sealed class RandomWalk
         if (_started)
             _price *= Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal());
         _started = true;
-        return Math.Max(0.01m, Math.Round((decimal)_price, 2, MidpointRounding.AwayFromZero));
+        return Cents.Round((decimal)_price);
     }
 
     private double StandardNormal()

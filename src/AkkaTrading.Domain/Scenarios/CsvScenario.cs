@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace AkkaTrading.Domain.Scenarios;
 
@@ -98,6 +99,6 @@ public static class CsvScenario
         if (pending.Count > 1) pending.Sort((a, b) => a.Order.CompareTo(b.Order));
         var prices = new AssetPrice[pending.Count];
         for (var i = 0; i < prices.Length; i++) prices[i] = pending[i].Price;
-        return new ScenarioStep(step, prices);
+        return new ScenarioStep(step, ImmutableCollectionsMarshal.AsImmutableArray(prices));
     }
 }

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
+
 namespace AkkaTrading.Domain.Scenarios;
 
 public readonly record struct AssetPrice(string Asset, decimal Price);
 
 /// <summary>One step of a replay: at most one price per asset, in the scenario's asset order.</summary>
-public sealed record ScenarioStep(long Step, AssetPrice[] Prices);
+public sealed record ScenarioStep(long Step, ImmutableArray<AssetPrice> Prices);
 
 /// <summary>A mistake in a scenario, with the file and (where it applies) the line it is on.</summary>
 public sealed class ScenarioException(string file, int? line, string problem)

@@ -1,3 +1,5 @@
+using AkkaTrading.Domain.Prices;
+
 namespace AkkaTrading.Domain.Scenarios;
 
 /// <summary>One piece of an asset's scripted price path, starting from where the previous one ended.</summary>
@@ -35,7 +37,7 @@ public sealed record ScriptedScenario(string Description, IReadOnlyList<Scripted
                 for (var i = 0; i < paths.Length; i++)
                     if (paths[i].MoveNext()) prices.Add(new AssetPrice(Assets[i].Asset, paths[i].Current));
                 if (prices.Count == 0) yield break;
-                yield return new ScenarioStep(step, prices.ToArray());
+                yield return new ScenarioStep(step, [.. prices]);
             }
         }
         finally
@@ -73,7 +75,7 @@ public sealed record ScriptedScenario(string Description, IReadOnlyList<Scripted
         {
             if (random is not null)
                 price *= 1m + asset.Noise!.Percent / 100m * (decimal)(random.NextDouble() * 2 - 1);
-            return Math.Max(0.01m, Math.Round(price, 2, MidpointRounding.AwayFromZero));
+            return Cents.Round(price);
         }
     }
 }

@@ -1,0 +1,84 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using static AkkaTrading.Engine.Protocol.Market;
+using static AkkaTrading.Engine.Protocol.Replay;
+using static AkkaTrading.Engine.Protocol.TradeLogMessages;
+using AkkaLogLevel = Akka.Event.LogLevel;
+
+namespace AkkaTrading.Console.Running;
+
+/// <summary>Hosts the simulation's actor system (Akka.Hosting, logging through Serilog) for one run.</summary>
+public static class Simulation
+{
+    private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs live until <paramref name="duration"/> has passed or <paramref name="stop"/> fires.</summary>
+    public static async Task<Snapshot> LiveAsync(TradingConfig config, TimeSpan duration, LogEventLevel level, CancellationToken stop)
+    {
+        using var host = await StartAsync(config, new SimulationMode.Live(), level, tradeLog: null);
+        try
+        {
+            await Task.Delay(duration, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return await FinishAsync(host);
+    }
+
+    /// <summary>Replays the scenario to its end; the trade log, if any, is complete and flushed on return.</summary>
+    public static async Task<(Snapshot Snapshot, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog, LogEventLevel level)
+    {
+        using var host = await StartAsync(config, mode, level, tradeLog);
+        var registry = host.Services.GetRequiredService<ActorRegistry>();
+        var exchange = registry.Get<Exchange>();
+        var outcome = await exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
+        if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
+        if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
+        return (await FinishAsync(host), (Completed)outcome);
+    }
+
+    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog();
+        builder.Services.AddAkka("akka-trading", (akka, _) => akka
+            .AddHocon(config.Config, HoconAddMode.Prepend)
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = ToAkka(level);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .AddTradingSimulation(config.Settings, mode, tradeLog));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task<Snapshot> FinishAsync(IHost host)
+    {
+        var snapshot = await host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>().Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout);
+        await host.StopAsync();
+        return snapshot;
+    }
+
+    private static AkkaLogLevel ToAkka(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose or LogEventLevel.Debug => AkkaLogLevel.DebugLevel,
+        LogEventLevel.Information => AkkaLogLevel.InfoLevel,
+        LogEventLevel.Warning => AkkaLogLevel.WarningLevel,
+        _ => AkkaLogLevel.ErrorLevel,
+    };
+}
+
+public sealed class ReplayFailedException(string reason) : Exception(reason);

@@ -1,0 +1,27 @@
+using AkkaTrading.Engine.Settings;
+
+namespace AkkaTrading.Engine.Hosting;
+
+/// <summary>How prices reach the exchange: live random-walk sources, or a scenario replayed by the clock.</summary>
+public abstract record SimulationMode
+{
+    /// <summary>The assets traded in this mode, in delivery order.</summary>
+    public abstract IReadOnlyList<string> Assets(TradingSettings settings);
+
+    /// <summary>Refuses a configuration whose bots watch an asset this mode has no prices for.</summary>
+    public void Validate(TradingSettings settings) => settings.RequireBotAssetsIn(Assets(settings), AssetOrigin);
+
+    protected abstract string AssetOrigin { get; }
+
+    public sealed record Live : SimulationMode
+    {
+        public override IReadOnlyList<string> Assets(TradingSettings settings) => settings.SourceAssets;
+        protected override string AssetOrigin => "the configured sources ('akka-trading.sources')";
+    }
+
+    public sealed record Replay(ScenarioSource Scenario) : SimulationMode
+    {
+        public override IReadOnlyList<string> Assets(TradingSettings settings) => Scenario.Outline.Assets;
+        protected override string AssetOrigin => $"the scenario '{Scenario.Path}'";
+    }
+}

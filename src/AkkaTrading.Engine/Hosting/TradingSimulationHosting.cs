@@ -1,0 +1,48 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaTrading.Engine.Actors;
+using AkkaTrading.Engine.Settings;
+
+namespace AkkaTrading.Engine.Hosting;
+
+/// <summary>Registry keys of the simulation's actors.</summary>
+public sealed class Exchange;
+public sealed class TradeLog;
+
+public static class TradingSimulationHosting
+{
+    /// <summary>
+    /// Starts the simulation's actors: the exchange, one bot per configured bot and, in a live run, one
+    /// source per configured asset (in a replay, the replay clock). With <paramref name="tradeLog"/> the
+    /// trades are also written there as CSV. The exchange is registered as <see cref="Exchange"/>.
+    /// </summary>
+    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings, SimulationMode mode, TextWriter? tradeLog = null)
+    {
+        mode.Validate(settings);
+        var assets = mode.Assets(settings);
+
+        return builder.WithActors((system, registry) =>
+        {
+            if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
+
+            var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock") : null;
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock), "exchange");
+            registry.Register<Exchange>(exchange);
+
+            foreach (var bot in settings.Bots)
+                system.ActorOf(BotActor.Props(bot.Name, bot.CreateStrategy(), bot.Assets, exchange), $"bot-{bot.Name}");
+
+            if (mode is SimulationMode.Live)
+                foreach (var source in settings.Sources)
+                    system.ActorOf(PriceSourceActor.Props(source.Asset, source.CreateGenerator(), source.Interval, exchange), $"source-{source.Asset}");
+        });
+    }
+
+    /// <summary>Starts a trade log writer already subscribed to trades, so none published from now on is missed.</summary>
+    public static IActorRef StartTradeLog(ActorSystem system, TextWriter writer)
+    {
+        var actor = system.ActorOf(TradeLogActor.Props(writer), "trade-log");
+        system.EventStream.Subscribe(actor, typeof(Protocol.Market.TradeExecuted));
+        return actor;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using AkkaTrading.Domain.Reporting;
+using AkkaTrading.Domain.Scenarios;
+using AkkaTrading.Domain.Trading;
+
+namespace AkkaTrading.Engine.Protocol;
+
+/// <summary>Prices, trades and queries between sources, the exchange and everyone watching the EventStream.</summary>
+public static class Market
+{
+    /// <summary>A source's new price for its asset, sent to the exchange.</summary>
+    public sealed record PriceTick(string Asset, decimal Price);
+
+    /// <summary>
+    /// Published on the EventStream by the exchange: the new prices of one step, in the scenario's asset
+    /// order (one price in a live run). When <see cref="DecisionsExpected"/> is set (a replay), every bot
+    /// watching one of these assets answers with <see cref="Orders.StepDecisions"/>, even when it has no order.
+    /// </summary>
+    public sealed record PricesChanged(long Step, ImmutableArray<AssetPrice> Prices, bool DecisionsExpected);
+
+    /// <summary>Published on the EventStream for every fill, in execution order.</summary>
+    public sealed record TradeExecuted(Fill Fill);
+
+    public sealed record GetPrice(string Asset);
+    public sealed record CurrentPrice(string Asset, decimal? Price);
+
+    /// <summary>Asks for the last <see cref="Count"/> prices of an asset.</summary>
+    public sealed record GetHistory(string Asset, int Count);
+    public sealed record PriceHistory(string Asset, ImmutableArray<decimal> Prices);
+
+    /// <summary>Asks the exchange for every account valued at the last prices.</summary>
+    public sealed record GetSnapshot
+    {
+        public static readonly GetSnapshot Instance = new();
+        private GetSnapshot() { }
+    }
+
+    public sealed record Snapshot(long Steps, ImmutableArray<BotSummary> Bots, ImmutableDictionary<string, decimal> LastPrices);
+}

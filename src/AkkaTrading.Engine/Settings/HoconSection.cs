@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Akka.Configuration;
+using Akka.Configuration.Hocon;
+
+namespace AkkaTrading.Engine.Settings;
+
+/// <summary>
+/// One HOCON object read strictly: every value is checked for presence, type and range, unknown keys are
+/// refused, and every error names the full key (e.g. <c>akka-trading.bots[1].initial-cash</c>).
+/// </summary>
+public sealed class HoconSection
+{
+    private readonly IReadOnlyDictionary<string, HoconValue> _items;
+
+    private HoconSection(string path, IReadOnlyDictionary<string, HoconValue> items)
+    {
+        Path = path;
+        _items = items;
+    }
+
+    public string Path { get; }
+
+    public static HoconSection Root(Config config) => new("", config.Root.GetObject().Items);
+
+    public IEnumerable<string> Keys => _items.Keys;
+
+    public bool Has(string key) => _items.ContainsKey(key);
+
+    public string KeyPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    public SettingsException Error(string key, string problem) => new($"'{KeyPath(key)}' {problem}");
+
+    /// <summary>This section with <paramref name="overrides"/>' values taking precedence.</summary>
+    public HoconSection OverlaidWith(HoconSection overrides)
+    {
+        var merged = new Dictionary<string, HoconValue>(_items);
+        foreach (var (key, value) in overrides._items) merged[key] = value;
+        return new HoconSection(overrides.Path, merged);
+    }
+
+    public void AllowOnly(params string[] keys)
+    {
+        foreach (var key in _items.Keys)
+            if (!keys.Contains(key))
+                throw Error(key, $"is not a known setting (known here: {string.Join(", ", keys)})");
+    }
+
+    public HoconSection Section(string key)
+    {
+        var value = Value(key);
+        if (!value.IsObject()) throw Error(key, "must be an object { ... }");
+        return new HoconSection(KeyPath(key), value.GetObject().Items);
+    }
+
+    public IReadOnlyList<HoconSection> Sections(string key)
+    {
+        var items = Array(key);
+        var sections = new List<HoconSection>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!items[i].IsObject()) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be an object {{ ... }}");
+            sections.Add(new HoconSection($"{KeyPath(key)}[{i}]", items[i].GetObject().Items));
+        }
+        return sections;
+    }
+
+    public string String(string key)
+    {
+        var text = Scalar(key);
+        if (text.Length == 0) throw Error(key, "must not be empty");
+        return text;
+    }
+
+    /// <summary>A name of a bot or an asset: letters, digits, '-', '_' and '.', starting with a letter or digit.</summary>
+    public string Name(string key)
+    {
+        var text = String(key);
+        if (!IsName(text)) throw Error(key, $"must be a name of letters, digits, '-', '_' and '.', not '{text}'");
+        return text;
+    }
+
+    public static bool IsName(string text) =>
+        text.Length > 0 && char.IsAsciiLetterOrDigit(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    public ImmutableArray<string> Names(string key)
+    {
+        var items = Array(key);
+        var result = ImmutableArray.CreateBuilder<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = items[i].IsString() ? items[i].GetString().Trim() : "";
+            if (!IsName(text)) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be a name of letters, digits, '-', '_' and '.', not '{text}'");
+            result.Add(text);
+        }
+        return result.MoveToImmutable();
+    }
+
+    public decimal Decimal(string key, decimal min = decimal.MinValue, decimal max = decimal.MaxValue, bool exclusiveMin = false)
+    {
+        var text = Scalar(key);
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            throw Error(key, $"must be a number, not '{text}'");
+        if (exclusiveMin ? value <= min : value < min) throw Error(key, $"must be {(exclusiveMin ? ">" : "≥")} {min}, not {text}");
+        if (value > max) throw Error(key, $"must be ≤ {max}, not {text}");
+        return value;
+    }
+
+    public int Int(string key, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var text = Scalar(key);
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw Error(key, $"must be a whole number, not '{text}'");
+        if (value < min) throw Error(key, $"must be ≥ {min}, not {text}");
+        if (value > max) throw Error(key, $"must be ≤ {max}, not {text}");
+        return value;
+    }
+
+    /// <summary>A whole, positive quantity such as <c>10</c>.</summary>
+    public decimal Quantity(string key)
+    {
+        var value = Decimal(key);
+        if (value < 1m || decimal.Truncate(value) != value) throw Error(key, $"must be a whole number ≥ 1, not {Scalar(key)}");
+        return value;
+    }
+
+    /// <summary>A duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>, greater than zero.</summary>
+    public TimeSpan Duration(string key)
+    {
+        var text = Scalar(key);
+        return Durations.TryParse(text, out var value) ? value : throw Error(key, $"must be a duration longer than zero such as 200ms, 30s or 2m, not '{text}'");
+    }
+
+    private HoconValue Value(string key)
+    {
+        if (!_items.TryGetValue(key, out var value) || value.IsEmpty) throw Error(key, "is missing");
+        return value;
+    }
+
+    private string Scalar(string key)
+    {
+        var value = Value(key);
+        if (!value.IsString()) throw Error(key, "must be a single value, not an object or a list");
+        return value.GetString().Trim();
+    }
+
+    private IList<HoconValue> Array(string key)
+    {
+        var value = Value(key);
+        if (!value.IsArray()) throw Error(key, "must be a list [ ... ]");
+        return value.GetArray();
+    }
+}

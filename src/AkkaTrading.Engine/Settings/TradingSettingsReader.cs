@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using AkkaTrading.Domain.Strategies;
+
+namespace AkkaTrading.Engine.Settings;
+
+/// <summary>Reads and validates the <c>akka-trading</c> section (schema: README, "Configuration reference").</summary>
+public static class TradingSettingsReader
+{
+    public const string RootKey = "akka-trading";
+
+    private static readonly Dictionary<string, Func<HoconSection, object>> StrategyReaders = new(StringComparer.Ordinal)
+    {
+        ["investor"] = ReadInvestor,
+        ["hamster"] = ReadHamster,
+    };
+
+    public static IReadOnlyCollection<string> StrategyNames => StrategyReaders.Keys;
+
+    public static TradingSettings Read(HoconSection root)
+    {
+        var section = root.Section(RootKey);
+        section.AllowOnly("exchange", "strategies", "bots", "sources", "live");
+
+        var exchange = section.Section("exchange");
+        exchange.AllowOnly("history-size", "fee-percent");
+        var exchangeSettings = new ExchangeSettings(exchange.Int("history-size", min: 1), exchange.Decimal("fee-percent", 0m, 100m));
+
+        var strategies = section.Section("strategies");
+        strategies.AllowOnly([.. StrategyReaders.Keys]);
+        foreach (var name in StrategyReaders.Keys) StrategyReaders[name](strategies.Section(name));
+
+        var bots = section.Sections("bots").Select(b => ReadBot(b, strategies)).ToImmutableArray();
+        if (bots.IsEmpty) throw section.Error("bots", "must list at least one bot");
+        RequireUnique(bots.Select(b => b.Name), section, "bots", "bot name");
+
+        var sources = section.Sections("sources").Select(ReadSource).ToImmutableArray();
+        RequireUnique(sources.Select(s => s.Asset), section, "sources", "source asset");
+
+        var live = section.Section("live");
+        live.AllowOnly("duration");
+
+        return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration")));
+    }
+
+    private static BotSettings ReadBot(HoconSection bot, HoconSection strategies)
+    {
+        bot.AllowOnly("name", "strategy", "assets", "initial-cash", "settings");
+        var strategy = bot.String("strategy");
+        if (!StrategyReaders.TryGetValue(strategy, out var readStrategy))
+            throw bot.Error("strategy", $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyReaders.Keys)})");
+        var defaults = strategies.Section(strategy);
+        var effective = bot.Has("settings") ? defaults.OverlaidWith(bot.Section("settings")) : defaults;
+        var assets = bot.Names("assets");
+        if (assets.IsEmpty) throw bot.Error("assets", "must list at least one asset");
+        return new BotSettings(bot.Name("name"), strategy, bot.Decimal("initial-cash", min: 0m), assets.Distinct(StringComparer.Ordinal).ToImmutableArray(), readStrategy(effective));
+    }
+
+    private static object ReadInvestor(HoconSection s)
+    {
+        s.AllowOnly("window", "dip-percent", "take-profit-percent", "quantity");
+        return new InvestorSettings(s.Int("window", min: 1), s.Decimal("dip-percent", 0m, 100m), s.Decimal("take-profit-percent", min: 0m), s.Quantity("quantity"));
+    }
+
+    private static object ReadHamster(HoconSection s)
+    {
+        s.AllowOnly("quantity", "cheaper-by-percent", "crash-window", "crash-percent", "cooldown");
+        return new HamsterSettings(s.Quantity("quantity"), s.Decimal("cheaper-by-percent", 0m, 100m), s.Int("crash-window", min: 1),
+            s.Decimal("crash-percent", 0m, 100m), s.Int("cooldown", min: 0));
+    }
+
+    private static SourceSettings ReadSource(HoconSection s)
+    {
+        s.AllowOnly("asset", "generator", "start-price", "drift-percent", "volatility-percent", "seed", "interval");
+        var generator = s.String("generator");
+        if (generator != "random-walk") throw s.Error("generator", $"names unknown generator '{generator}' (known: random-walk)");
+        return new SourceSettings(s.Name("asset"), s.Decimal("start-price", min: 0m, exclusiveMin: true), (double)s.Decimal("drift-percent", -100m, 100m),
+            (double)s.Decimal("volatility-percent", 0m, 100m), s.Int("seed"), s.Duration("interval"));
+    }
+
+    private static void RequireUnique(IEnumerable<string> names, HoconSection section, string key, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+            if (!seen.Add(name)) throw section.Error(key, $"has the {what} '{name}' twice");
+    }
+}
