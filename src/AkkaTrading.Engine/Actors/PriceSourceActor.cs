@@ -25,5 +25,10 @@ public sealed class PriceSourceActor : ReceiveActor, IWithTimers
     public static Props Props(string asset, IPriceGenerator generator, TimeSpan interval, IActorRef exchange) =>
         Akka.Actor.Props.Create(() => new PriceSourceActor(asset, generator, interval, exchange));
 
-    protected override void PreStart() => Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.Zero, _interval);
+    /// <summary>The first price goes out at once, the next ones every interval.</summary>
+    protected override void PreStart()
+    {
+        Self.Tell(Tick.Instance);
+        Timers.StartPeriodicTimer("tick", Tick.Instance, _interval);
+    }
 }

@@ -1,0 +1,81 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using AkkaTrading.Domain.Scenarios;
+using AkkaTrading.Domain.Strategies;
+using AkkaTrading.Domain.Trading;
+using AkkaTrading.Engine.Actors;
+using static AkkaTrading.Engine.Protocol.Market;
+using static AkkaTrading.Engine.Protocol.Orders;
+
+namespace AkkaTrading.Engine.Tests.Actors;
+
+/// <summary>A bot alone, with a probe as its exchange and prices published on the EventStream by the test.</summary>
+public sealed class BotActorTests : TestKit
+{
+    private static readonly HamsterSettings Hamster = new(Quantity: 5, CheaperByPercent: 1m, CrashWindow: 5, CrashPercent: 10m, Cooldown: 2);
+
+    private async Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(params string[] assets)
+    {
+        var exchange = CreateTestProbe();
+        var bot = Sys.ActorOf(BotActor.Props("hamster", new HamsterStrategy(Hamster), assets, exchange));
+        Assert.Equal("hamster", (await exchange.ExpectMsgAsync<BotReady>()).Bot); // subscribed from here on
+        return (bot, exchange);
+    }
+
+    private void Publish(long step, bool replay, params (string Asset, decimal Price)[] prices) =>
+        Sys.EventStream.Publish(new PricesChanged(step, [.. prices.Select(p => new AssetPrice(p.Asset, p.Price))], replay));
+
+    [Fact]
+    public async Task In_a_live_run_a_decision_becomes_a_market_order()
+    {
+        var (_, exchange) = await StartHamster("ALFA");
+        Publish(1, replay: false, ("ALFA", 100m));
+        Assert.Equal(new Order("hamster", "ALFA", Side.Buy, 5), (await exchange.ExpectMsgAsync<PlaceOrder>()).Order);
+    }
+
+    [Fact]
+    public async Task No_second_order_on_an_asset_while_the_first_is_unanswered()
+    {
+        var (bot, exchange) = await StartHamster("ALFA");
+        Publish(1, replay: false, ("ALFA", 100m));
+        await exchange.ExpectMsgAsync<PlaceOrder>();
+        Publish(2, replay: false, ("ALFA", 90m));
+        await exchange.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        bot.Tell(new OrderRejected(new Rejection(1, new Order("hamster", "ALFA", Side.Buy, 5), RejectReason.InsufficientCash, "no cash")));
+        Publish(3, replay: false, ("ALFA", 90m));
+        Assert.Equal(Side.Buy, (await exchange.ExpectMsgAsync<PlaceOrder>()).Order.Side); // still never bought: buys on sight
+    }
+
+    [Fact]
+    public async Task The_last_buy_price_comes_from_the_fill()
+    {
+        var (bot, exchange) = await StartHamster("ALFA");
+        Publish(1, replay: false, ("ALFA", 100m));
+        await exchange.ExpectMsgAsync<PlaceOrder>();
+        bot.Tell(new OrderFilled(new Fill(1, "hamster", "ALFA", Side.Buy, 5, 100m, 0m)));
+
+        Publish(2, replay: false, ("ALFA", 99.01m)); // less than 1% cheaper: hold
+        await exchange.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Publish(3, replay: false, ("ALFA", 99m)); // exactly 1% cheaper: buy
+        Assert.Equal(Side.Buy, (await exchange.ExpectMsgAsync<PlaceOrder>()).Order.Side);
+    }
+
+    [Fact]
+    public async Task In_a_replay_it_answers_every_step_of_its_assets_even_without_orders_and_ignores_other_assets()
+    {
+        var (bot, exchange) = await StartHamster("ALFA", "BETA");
+        Publish(0, replay: true, ("ALFA", 100m), ("BETA", 50m), ("GAMMA", 10m));
+        var step0 = await exchange.ExpectMsgAsync<StepDecisions>();
+        Assert.Equal([new Order("hamster", "ALFA", Side.Buy, 5), new Order("hamster", "BETA", Side.Buy, 5)], step0.Orders.ToArray());
+        bot.Tell(new OrderFilled(new Fill(0, "hamster", "ALFA", Side.Buy, 5, 100m, 0m)));
+        bot.Tell(new OrderFilled(new Fill(0, "hamster", "BETA", Side.Buy, 5, 50m, 0m)));
+
+        Publish(1, replay: true, ("ALFA", 101m));
+        var step1 = await exchange.ExpectMsgAsync<StepDecisions>();
+        Assert.Equal((1L, 0), (step1.Step, step1.Orders.Length));
+
+        Publish(2, replay: true, ("GAMMA", 9m));
+        await exchange.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+}
