@@ -147,6 +147,9 @@ public sealed class HoconSection
     private IList<HoconValue> Array(string key)
     {
         var value = Value(key);
+        // Akka's parser reads "[]" and "[ ]" as a list holding one empty value (plus trailing blanks): an empty list.
+        if (value.Values is [HoconArray items, .. var rest] && rest.All(e => !e.IsArray() && string.IsNullOrWhiteSpace(e.GetString())))
+            return items.Where(item => !item.IsEmpty).ToList();
         if (!value.IsArray()) throw Error(key, "must be a list [ ... ]");
         return value.GetArray();
     }
