@@ -12,6 +12,8 @@ namespace AkkaTrading.Engine.Actors;
 /// A trading bot: a thin shell around an <see cref="IStrategy"/>. It watches prices on the EventStream,
 /// passes those of its assets to the strategy, sends the resulting orders to the exchange and feeds fills
 /// back. While an order on an asset is unanswered it sends no other order on that asset.
+/// Start it with <see cref="Hosting.TradingSimulationHosting.StartBot"/>, which subscribes it to prices
+/// before returning, so it sees every price published afterwards.
 /// </summary>
 public sealed class BotActor : ReceiveActor
 {
@@ -44,12 +46,6 @@ public sealed class BotActor : ReceiveActor
 
     public static Props Props(string name, IStrategy strategy, IEnumerable<string> assets, IActorRef exchange) =>
         Akka.Actor.Props.Create(() => new BotActor(name, strategy, assets, exchange));
-
-    protected override void PreStart()
-    {
-        Context.System.EventStream.Subscribe(Self, typeof(PricesChanged));
-        _exchange.Tell(new BotReady(_name));
-    }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 

@@ -31,7 +31,6 @@ public sealed class ExchangeActor : ReceiveActor
     private long _trades;
 
     // Replay state
-    private readonly HashSet<string> _readyBots = new(StringComparer.Ordinal);
     private readonly Queue<ScenarioStep> _queue = new();
     private readonly StepDecisions?[] _decisions;
     private readonly IActorRef?[] _botRefs;
@@ -54,7 +53,6 @@ public sealed class ExchangeActor : ReceiveActor
 
         Receive<PriceTick>(OnPriceTick);
         Receive<PlaceOrder>(o => Execute(o.Order, Sender));
-        Receive<BotReady>(OnBotReady);
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
         Receive<StepDecisions>(OnStepDecisions);
@@ -94,12 +92,6 @@ public sealed class ExchangeActor : ReceiveActor
                 TradeLog.SideText(order.Side), order.Bot, order.Quantity, order.Asset, rejection.Reason, rejection.Detail);
             replyTo.Tell(new OrderRejected(rejection));
         }
-    }
-
-    private void OnBotReady(BotReady ready)
-    {
-        _readyBots.Add(ready.Bot);
-        PumpReplay();
     }
 
     private void OnStartReplay()
@@ -146,7 +138,7 @@ public sealed class ExchangeActor : ReceiveActor
     /// <summary>Opens steps one after another while no bot decision is outstanding; asks the clock for more in time.</summary>
     private void PumpReplay()
     {
-        if (!_replayStarted || _readyBots.Count < _bots.Length) return;
+        if (!_replayStarted) return;
         while (!_stepOpen && _queue.Count > 0)
         {
             OpenStep(_queue.Dequeue());

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Engine.Actors;
 using AkkaTrading.Engine.Settings;
 
@@ -29,13 +30,22 @@ public static class TradingSimulationHosting
             var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock), "exchange");
             registry.Register<Exchange>(exchange);
 
+            // Bots are subscribed before any source or the clock can produce a price.
             foreach (var bot in settings.Bots)
-                system.ActorOf(BotActor.Props(bot.Name, bot.CreateStrategy(), bot.Assets, exchange), $"bot-{bot.Name}");
+                StartBot(system, bot.Name, bot.CreateStrategy(), bot.Assets, exchange);
 
             if (mode is SimulationMode.Live)
                 foreach (var source in settings.Sources)
                     system.ActorOf(PriceSourceActor.Props(source.Asset, source.CreateGenerator(), source.Interval, exchange), $"source-{source.Asset}");
         });
+    }
+
+    /// <summary>Starts a bot already subscribed to prices, so it misses none published from now on.</summary>
+    public static IActorRef StartBot(ActorSystem system, string name, IStrategy strategy, IEnumerable<string> assets, IActorRef exchange)
+    {
+        var bot = system.ActorOf(BotActor.Props(name, strategy, assets, exchange), $"bot-{name}");
+        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PricesChanged));
+        return bot;
     }
 
     /// <summary>Starts a trade log writer already subscribed to trades, so none published from now on is missed.</summary>

@@ -14,7 +14,4 @@ public static class Orders
 
     public sealed record OrderFilled(Fill Fill);
     public sealed record OrderRejected(Rejection Rejection);
-
-    /// <summary>A bot tells the exchange it has subscribed to prices; a replay starts when every bot is ready.</summary>
-    public sealed record BotReady(string Bot);
 }

@@ -3,7 +3,7 @@ using Akka.TestKit.Xunit2;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Domain.Trading;
-using AkkaTrading.Engine.Actors;
+using AkkaTrading.Engine.Hosting;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.Orders;
 
@@ -14,12 +14,11 @@ public sealed class BotActorTests : TestKit
 {
     private static readonly HamsterSettings Hamster = new(Quantity: 5, CheaperByPercent: 1m, CrashWindow: 5, CrashPercent: 10m, Cooldown: 2);
 
-    private async Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(params string[] assets)
+    private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(params string[] assets)
     {
         var exchange = CreateTestProbe();
-        var bot = Sys.ActorOf(BotActor.Props("hamster", new HamsterStrategy(Hamster), assets, exchange));
-        Assert.Equal("hamster", (await exchange.ExpectMsgAsync<BotReady>()).Bot); // subscribed from here on
-        return (bot, exchange);
+        var bot = TradingSimulationHosting.StartBot(Sys, "hamster", new HamsterStrategy(Hamster), assets, exchange);
+        return Task.FromResult((bot, exchange));
     }
 
     private void Publish(long step, bool replay, params (string Asset, decimal Price)[] prices) =>

@@ -1,0 +1,47 @@
+namespace AkkaTrading.Console.Tests;
+
+/// <summary>Whole replays of the shipped scenarios, end to end through the console app.</summary>
+public sealed class ReplayTests
+{
+    public static TheoryData<string, string?, string> Shipped => new()
+    {
+        { "dip-and-recovery.hocon", null, "dip-and-recovery.trades.csv" },
+        { "crash.hocon", null, "crash.trades.csv" },
+        { "slow-grind-up.hocon", null, "slow-grind-up.trades.csv" },
+        { "mixed.csv", null, "mixed.trades.csv" },
+        { "mixed.csv", "several-bots.hocon", "mixed.several-bots.trades.csv" },
+        { "crash.hocon", "several-bots.hocon", "crash.several-bots.trades.csv" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
+    public async Task A_shipped_scenario_gives_its_golden_trade_log(string scenario, string? config, string golden)
+    {
+        var trades = await AppRun.ReplayTradesAsync(RepoFiles.Scenario(scenario), config is null ? null : RepoFiles.Hocon(config));
+        if (Environment.GetEnvironmentVariable("AKKA_TRADING_UPDATE_GOLDEN") == "1") File.WriteAllText(RepoFiles.Golden(golden), trades);
+        Assert.Equal(File.ReadAllText(RepoFiles.Golden(golden)), trades);
+    }
+
+    [Fact]
+    public async Task The_same_replay_twice_gives_byte_identical_trades()
+    {
+        var scenario = RepoFiles.Scenario("mixed.csv");
+        var config = RepoFiles.Hocon("several-bots.hocon");
+        var first = await AppRun.ReplayTradesAsync(scenario, config);
+        var second = await AppRun.ReplayTradesAsync(scenario, config);
+        Assert.Equal(first, second);
+        Assert.True(first.Split('\n').Length > 20, "the scenario should trade often enough to be a test");
+    }
+
+    [Fact]
+    public async Task A_replay_prints_a_summary_per_bot_and_writes_the_trade_log_header()
+    {
+        var trades = RepoFiles.Scratch("t.csv");
+        var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--trades", trades, "--log-level", "error");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Summary of crash.hocon: 47 steps, 141 prices, 12 trades", result.Output);
+        Assert.Matches(@"investor\s+7,060\.00\s+10,000\.00\s+\+0\.00", result.Output);
+        Assert.Contains("hamster", result.Output);
+        Assert.StartsWith("step,bot,side,asset,quantity,price", File.ReadAllText(trades));
+    }
+}
