@@ -33,6 +33,7 @@ public sealed class ExchangeActor : ReceiveActor
     // Replay state
     private readonly Queue<ScenarioStep> _queue = new();
     private readonly StepDecisions?[] _decisions;
+    private readonly bool[] _expected;
     private readonly IActorRef?[] _botRefs;
     private IActorRef? _replayRequester;
     private bool _replayStarted, _clockExhausted, _batchRequested, _stepOpen;
@@ -48,6 +49,7 @@ public sealed class ExchangeActor : ReceiveActor
             _botIndex.Add(_bots[i].Name, i);
         }
         _decisions = new StepDecisions?[_bots.Length];
+        _expected = new bool[_bots.Length];
         _botRefs = new IActorRef?[_bots.Length];
         _clock = clock;
 
@@ -121,7 +123,7 @@ public sealed class ExchangeActor : ReceiveActor
             foreach (var order in decisions.Orders) Execute(order, Sender);
             return;
         }
-        if (!_stepOpen || decisions.Step != _step || _decisions[index] is not null)
+        if (!_stepOpen || decisions.Step != _step || !_expected[index] || _decisions[index] is not null)
         {
             _log.Warning("Ignored decisions of {Bot} for step {Step}: the open step is {OpenStep}", decisions.Bot, decisions.Step, _stepOpen ? _step : (object)"none");
             return;
@@ -163,7 +165,7 @@ public sealed class ExchangeActor : ReceiveActor
         foreach (var price in step.Prices) _book.RecordPrice(price.Asset, price.Price);
         _awaiting = 0;
         for (var i = 0; i < _bots.Length; i++)
-            if (_bots[i].WatchesAny(step.Prices)) _awaiting++;
+            if (_expected[i] = _bots[i].WatchesAny(step.Prices)) _awaiting++;
         Context.System.EventStream.Publish(new PricesChanged(step.Step, step.Prices, DecisionsExpected: true));
     }
 

@@ -114,8 +114,10 @@ public sealed class ExchangeActorTests : TestKit
         // Step 0 has only ALFA, which only "first" watches.
         var step0 = await prices.ExpectMsgAsync<PricesChanged>();
         Assert.True(step0.DecisionsExpected);
+        exchange.Tell(new StepDecisions(0, "second", [new Order("second", "ALFA", Side.Buy, 1)]), second); // not asked: ignored
         exchange.Tell(new StepDecisions(0, "first", [new Order("first", "ALFA", Side.Buy, 1)]), first);
         Assert.Equal(10m, (await first.ExpectMsgAsync<OrderFilled>()).Fill.Price);
+        await second.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
 
         // Step 1: both bots decide; the later-configured bot answers first.
         Assert.Equal(1, (await prices.ExpectMsgAsync<PricesChanged>()).Step);
