@@ -24,7 +24,7 @@ public sealed class Account
     public int TradeCount { get; private set; }
     public decimal FeesPaid { get; private set; }
 
-    /// <summary>Open positions, in the order their assets were first bought.</summary>
+    /// <summary>Open positions by asset (no particular order).</summary>
     public IReadOnlyDictionary<string, Position> Positions => _positions;
 
     public Position PositionIn(string asset) => _positions.GetValueOrDefault(asset, Position.Flat);

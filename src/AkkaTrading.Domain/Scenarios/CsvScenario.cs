@@ -76,7 +76,7 @@ public static class CsvScenario
             throw new ScenarioException(name, lineNo, $"step '{stepText}' is not a whole number ≥ 0");
         if (assetText.IsEmpty)
             throw new ScenarioException(name, lineNo, "the asset is empty");
-        if (!decimal.TryParse(priceText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
+        if (!decimal.TryParse(priceText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
             throw new ScenarioException(name, lineNo, $"price '{priceText}' is not a decimal number (use '.' as the separator)");
         if (price <= 0m)
             throw new ScenarioException(name, lineNo, $"price {priceText} is not positive");
