@@ -21,7 +21,7 @@ public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
     {
         var state = StateOf(asset);
         state.Window.Add(price);
-        if (!state.Position.IsFlat && price <= state.Window.Max() * (1m - Settings.CrashPercent / 100m))
+        if (!state.Position.IsFlat && price <= state.Window.Max * (1m - Settings.CrashPercent / 100m))
             return TradeIntent.Sell(state.Position.Quantity);
         if (state.CooldownLeft > 0)
         {
@@ -54,13 +54,13 @@ public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
     private AssetState StateOf(string asset)
     {
         if (!_assets.TryGetValue(asset, out var state))
-            _assets.Add(asset, state = new AssetState(new PriceWindow(Settings.CrashWindow)));
+            _assets.Add(asset, state = new AssetState(new RollingMax(Settings.CrashWindow)));
         return state;
     }
 
-    private sealed class AssetState(PriceWindow window)
+    private sealed class AssetState(RollingMax window)
     {
-        public PriceWindow Window { get; } = window;
+        public RollingMax Window { get; } = window;
         public Position Position { get; set; } = Position.Flat;
         public decimal? LastBuyPrice { get; set; }
         public int CooldownLeft { get; set; }

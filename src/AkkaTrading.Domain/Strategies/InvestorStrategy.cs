@@ -20,7 +20,7 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     {
         var state = StateOf(asset);
         state.Window.Add(price);
-        return Decide(Settings, state.Window.Max(), state.Position, price);
+        return Decide(Settings, state.Window.Max, state.Position, price);
     }
 
     public void OnFill(Fill fill)
@@ -40,13 +40,13 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     private AssetState StateOf(string asset)
     {
         if (!_assets.TryGetValue(asset, out var state))
-            _assets.Add(asset, state = new AssetState(new PriceWindow(Settings.Window)));
+            _assets.Add(asset, state = new AssetState(new RollingMax(Settings.Window)));
         return state;
     }
 
-    private sealed class AssetState(PriceWindow window)
+    private sealed class AssetState(RollingMax window)
     {
-        public PriceWindow Window { get; } = window;
+        public RollingMax Window { get; } = window;
         public Position Position { get; set; } = Position.Flat;
     }
 }

@@ -1,37 +1,42 @@
-using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Domain.Trading;
+using AkkaTrading.Engine.Settings;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.Orders;
 
 namespace AkkaTrading.Engine.Actors;
 
 /// <summary>
-/// A trading bot: a thin shell around an <see cref="IStrategy"/>. It watches prices on the EventStream,
-/// passes those of its assets to the strategy, sends the resulting orders to the exchange and feeds fills
-/// back. While an order on an asset is unanswered it sends no other order on that asset.
+/// A trading bot: a thin shell around an <see cref="IStrategy"/>. It watches prices on the EventStream.
+/// In a live run it passes each price of its assets to the strategy, sends the resulting market orders and
+/// feeds the exchange's fills back; while an order on an asset is unanswered it sends no other order on
+/// that asset. In a replay it decides a whole <see cref="PriceBlock"/> at once through a
+/// <see cref="ReplayBot"/> and sends the exchange its orders with their expected fills.
 /// Start it with <see cref="Hosting.TradingSimulationHosting.StartBot"/>, which subscribes it to prices
 /// before returning, so it sees every price published afterwards.
 /// </summary>
 public sealed class BotActor : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly string _name;
+    private readonly BotAccount _account;
     private readonly IStrategy _strategy;
-    private readonly HashSet<string> _assets;
     private readonly IActorRef _exchange;
+    private readonly HashSet<string> _assets;
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly ReplayBot _replay;
 
-    public BotActor(string name, IStrategy strategy, IEnumerable<string> assets, IActorRef exchange)
+    public BotActor(BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange)
     {
-        _name = name;
+        _account = account;
         _strategy = strategy;
-        _assets = new HashSet<string>(assets, StringComparer.Ordinal);
         _exchange = exchange;
+        _assets = new HashSet<string>(account.Assets, StringComparer.Ordinal);
+        _replay = new ReplayBot(account.Name, strategy, account.Assets, account.InitialCash, feePercent);
 
         Receive<PricesChanged>(OnPrices);
+        Receive<PriceBlock>(OnBlock);
         Receive<OrderFilled>(f =>
         {
             _pending.Remove(f.Fill.Asset);
@@ -40,34 +45,29 @@ public sealed class BotActor : ReceiveActor
         Receive<OrderRejected>(r =>
         {
             _pending.Remove(r.Rejection.Order.Asset);
-            _log.Debug("{Bot}: order rejected: {Reason}", _name, r.Rejection.Detail);
+            _log.Debug("{Bot}: order rejected: {Reason}", _account.Name, r.Rejection.Detail);
         });
     }
 
-    public static Props Props(string name, IStrategy strategy, IEnumerable<string> assets, IActorRef exchange) =>
-        Akka.Actor.Props.Create(() => new BotActor(name, strategy, assets, exchange));
+    public static Props Props(BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange) =>
+        Akka.Actor.Props.Create(() => new BotActor(account, strategy, feePercent, exchange));
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     private void OnPrices(PricesChanged changed)
     {
-        var watched = false;
-        ImmutableArray<Order>.Builder? orders = null;
         foreach (var price in changed.Prices)
         {
             if (!_assets.Contains(price.Asset)) continue;
-            watched = true;
             if (_strategy.OnPrice(price.Asset, price.Price) is { } intent && _pending.Add(price.Asset))
-                (orders ??= ImmutableArray.CreateBuilder<Order>()).Add(new Order(_name, price.Asset, intent.Side, intent.Quantity));
+                _exchange.Tell(new PlaceOrder(new Order(_account.Name, price.Asset, intent.Side, intent.Quantity)));
         }
+    }
 
-        if (changed.DecisionsExpected)
-        {
-            if (watched) _exchange.Tell(new StepDecisions(changed.Step, _name, orders?.ToImmutable() ?? []));
-        }
-        else if (orders is not null)
-        {
-            foreach (var order in orders) _exchange.Tell(new PlaceOrder(order));
-        }
+    private void OnBlock(PriceBlock block)
+    {
+        var orders = new List<StepOrder>();
+        foreach (var step in block.Steps) _replay.Decide(step, orders);
+        _exchange.Tell(new BlockDecisions(block.Sequence, _account.Name, [.. orders]));
     }
 }

@@ -14,51 +14,50 @@ namespace AkkaTrading.Engine.Actors;
 /// <summary>
 /// The exchange: keeps prices and accounts in an <see cref="ExchangeBook"/>, fills market orders at the
 /// current price, answers the ordering bot, publishes prices and trades on the EventStream and logs every
-/// transaction. In a replay it pulls steps from the clock and settles one step at a time: it publishes the
-/// step's prices, waits for the decisions of every bot watching them, then executes their orders in bot
-/// order (the configuration's) — so trades never depend on thread scheduling.
+/// transaction.
+/// <para>
+/// In a replay it pulls blocks of steps from the clock and publishes each as one <see cref="PriceBlock"/>,
+/// keeping at most <see cref="BlocksInFlight"/> unsettled. Bots decide a whole block at once under the
+/// exchange's own rules (<see cref="ReplayBot"/>). When every bot has answered the oldest block, the exchange
+/// settles it step by step — records the step's prices, then executes the step's orders bot by bot in
+/// configuration order — and checks that every outcome is the one the bot expected. Trades therefore never
+/// depend on thread scheduling.
+/// </para>
 /// </summary>
 public sealed class ExchangeActor : ReceiveActor
 {
-    public const int ReplayBatchSize = 256;
+    public const int StepsPerBlock = 1024;
+    public const int BlocksInFlight = 4;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ExchangeBook _book;
-    private readonly BotAccount[] _bots;
     private readonly Dictionary<string, int> _botIndex = new(StringComparer.Ordinal);
     private readonly IActorRef? _clock;
     private long _step;
     private long _trades;
 
     // Replay state
-    private readonly Queue<ScenarioStep> _queue = new();
-    private readonly StepDecisions?[] _decisions;
-    private readonly bool[] _expected;
-    private readonly IActorRef?[] _botRefs;
+    private readonly Queue<PendingBlock> _inFlight = new();
     private IActorRef? _replayRequester;
-    private bool _replayStarted, _clockExhausted, _batchRequested, _stepOpen;
-    private int _awaiting;
+    private long _nextSequence;
+    private bool _replaying, _clockExhausted, _blockRequested;
 
     public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock)
     {
         _book = new ExchangeBook(assets, settings.HistorySize, settings.FeePercent);
-        _bots = bots.ToArray();
-        for (var i = 0; i < _bots.Length; i++)
+        foreach (var bot in bots)
         {
-            _book.OpenAccount(_bots[i].Name, _bots[i].InitialCash);
-            _botIndex.Add(_bots[i].Name, i);
+            _botIndex.Add(bot.Name, _botIndex.Count);
+            _book.OpenAccount(bot.Name, bot.InitialCash);
         }
-        _decisions = new StepDecisions?[_bots.Length];
-        _expected = new bool[_bots.Length];
-        _botRefs = new IActorRef?[_bots.Length];
         _clock = clock;
 
         Receive<PriceTick>(OnPriceTick);
-        Receive<PlaceOrder>(o => Execute(o.Order, Sender));
+        Receive<PlaceOrder>(o => Reply(Execute(o.Order, _step), Sender));
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
-        Receive<StepDecisions>(OnStepDecisions);
-        Receive<Failed>(f => _replayRequester?.Tell(f));
+        Receive<BlockDecisions>(OnBlockDecisions);
+        Receive<Failed>(FailReplay);
         Receive<GetPrice>(q => Sender.Tell(new CurrentPrice(q.Asset, _book.CurrentPrice(q.Asset))));
         Receive<GetHistory>(q => Sender.Tell(new PriceHistory(q.Asset, [.. _book.History(q.Asset, q.Count)])));
         Receive<GetSnapshot>(_ => Sender.Tell(TakeSnapshot()));
@@ -74,17 +73,17 @@ public sealed class ExchangeActor : ReceiveActor
             _log.Warning("Ignored price {Price} for {Asset} from {Source}: unknown asset or not positive", tick.Price, tick.Asset, Sender.Path);
             return;
         }
-        Context.System.EventStream.Publish(new PricesChanged(++_step, [new AssetPrice(tick.Asset, tick.Price)], DecisionsExpected: false));
+        Context.System.EventStream.Publish(new PricesChanged(++_step, [new AssetPrice(tick.Asset, tick.Price)]));
     }
 
-    private void Execute(Order order, IActorRef replyTo)
+    /// <summary>Executes an order, logs it and, when filled, publishes the trade.</summary>
+    private OrderResult Execute(Order order, long step)
     {
-        var result = _book.Submit(order, _step);
+        var result = _book.Submit(order, step);
         if (result.Fill is { } fill)
         {
             _trades++;
             _log.Info("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
-            replyTo.Tell(new OrderFilled(fill));
             Context.System.EventStream.Publish(new TradeExecuted(fill));
         }
         else
@@ -92,9 +91,12 @@ public sealed class ExchangeActor : ReceiveActor
             var rejection = result.Rejection!;
             _log.Warning("REJECTED {Side} {Bot} {Quantity} {Asset}: {Reason} ({Detail})",
                 TradeLog.SideText(order.Side), order.Bot, order.Quantity, order.Asset, rejection.Reason, rejection.Detail);
-            replyTo.Tell(new OrderRejected(rejection));
         }
+        return result;
     }
+
+    private static void Reply(OrderResult result, IActorRef bot) =>
+        bot.Tell(result.Fill is { } fill ? new OrderFilled(fill) : new OrderRejected(result.Rejection!));
 
     private void OnStartReplay()
     {
@@ -104,85 +106,103 @@ public sealed class ExchangeActor : ReceiveActor
             return;
         }
         _replayRequester = Sender;
-        _replayStarted = true;
+        _replaying = true;
         PumpReplay();
     }
 
     private void OnStepBatch(StepBatch batch)
     {
-        _batchRequested = false;
-        foreach (var step in batch.Steps) _queue.Enqueue(step);
+        _blockRequested = false;
         _clockExhausted = batch.IsLast;
+        if (!batch.Steps.IsEmpty)
+        {
+            var block = new PendingBlock(_nextSequence++, batch.Steps, new BlockDecisions?[_botIndex.Count]);
+            _inFlight.Enqueue(block);
+            Context.System.EventStream.Publish(new PriceBlock(block.Sequence, block.Steps));
+        }
         PumpReplay();
     }
 
-    private void OnStepDecisions(StepDecisions decisions)
+    private void OnBlockDecisions(BlockDecisions decisions)
     {
-        if (!_botIndex.TryGetValue(decisions.Bot, out var index))
+        var block = _inFlight.FirstOrDefault(b => b.Sequence == decisions.Sequence);
+        if (!_botIndex.TryGetValue(decisions.Bot, out var index) || block is null || block.Decisions[index] is not null)
         {
-            foreach (var order in decisions.Orders) Execute(order, Sender);
+            _log.Warning("Ignored decisions of {Bot} for block {Sequence}: unknown bot, or block not open, or already answered", decisions.Bot, decisions.Sequence);
             return;
         }
-        if (!_stepOpen || decisions.Step != _step || !_expected[index] || _decisions[index] is not null)
+        block.Decisions[index] = decisions;
+        block.Answers++;
+        while (_inFlight.TryPeek(out var oldest) && oldest.Answers == _botIndex.Count)
         {
-            _log.Warning("Ignored decisions of {Bot} for step {Step}: the open step is {OpenStep}", decisions.Bot, decisions.Step, _stepOpen ? _step : (object)"none");
-            return;
+            if (!Settle(_inFlight.Dequeue())) return;
         }
-        _decisions[index] = decisions;
-        _botRefs[index] = Sender;
-        if (--_awaiting == 0)
-        {
-            SettleStep();
-            PumpReplay();
-        }
+        PumpReplay();
     }
 
-    /// <summary>Opens steps one after another while no bot decision is outstanding; asks the clock for more in time.</summary>
+    /// <summary>Keeps up to <see cref="BlocksInFlight"/> blocks published; answers the requester once all are settled.</summary>
     private void PumpReplay()
     {
-        if (!_replayStarted) return;
-        while (!_stepOpen && _queue.Count > 0)
+        if (!_replaying) return;
+        if (!_clockExhausted && !_blockRequested && _inFlight.Count < BlocksInFlight)
         {
-            OpenStep(_queue.Dequeue());
-            if (_awaiting == 0) SettleStep();
+            _blockRequested = true;
+            _clock!.Tell(new RequestSteps(StepsPerBlock));
         }
-        if (!_clockExhausted && !_batchRequested && _queue.Count < ReplayBatchSize / 2)
+        if (_clockExhausted && _inFlight.Count == 0)
         {
-            _batchRequested = true;
-            _clock!.Tell(new RequestSteps(ReplayBatchSize));
-        }
-        if (_clockExhausted && !_stepOpen && _queue.Count == 0)
-        {
-            _replayStarted = false;
+            _replaying = false;
             _replayRequester?.Tell(new Completed(_step, _trades));
         }
     }
 
-    private void OpenStep(ScenarioStep step)
+    /// <summary>Settles a block step by step; false (and the replay failed) when a bot expected another outcome.</summary>
+    private bool Settle(PendingBlock block)
     {
-        _step = step.Step;
-        _stepOpen = true;
-        foreach (var price in step.Prices) _book.RecordPrice(price.Asset, price.Price);
-        _awaiting = 0;
-        for (var i = 0; i < _bots.Length; i++)
-            if (_expected[i] = _bots[i].WatchesAny(step.Prices)) _awaiting++;
-        Context.System.EventStream.Publish(new PricesChanged(step.Step, step.Prices, DecisionsExpected: true));
+        var cursors = new int[block.Decisions.Length];
+        foreach (var step in block.Steps)
+        {
+            _step = step.Step;
+            foreach (var price in step.Prices) _book.RecordPrice(price.Asset, price.Price);
+            for (var bot = 0; bot < block.Decisions.Length; bot++)
+            {
+                var orders = block.Decisions[bot]!.Orders;
+                for (; cursors[bot] < orders.Length && orders[cursors[bot]].Step == step.Step; cursors[bot]++)
+                {
+                    var placed = orders[cursors[bot]];
+                    var result = Execute(placed.Order, step.Step);
+                    if (result.Fill != placed.ExpectedFill)
+                    {
+                        FailReplay(new Failed($"at step {step.Step} bot '{placed.Order.Bot}' expected {Describe(placed.ExpectedFill)} for {placed.Order} but the exchange gave {Describe(result.Fill)}"));
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+
+        static string Describe(Fill? fill) => fill is null ? "a rejection" : TradeLog.Describe(fill);
     }
 
-    private void SettleStep()
+    private void FailReplay(Failed failed)
     {
-        for (var i = 0; i < _decisions.Length; i++)
-        {
-            if (_decisions[i] is not { } decisions) continue;
-            foreach (var order in decisions.Orders) Execute(order, _botRefs[i]!);
-            _decisions[i] = null;
-        }
-        _stepOpen = false;
+        _log.Error("Replay failed: {Reason}", failed.Reason);
+        _replaying = false;
+        _inFlight.Clear();
+        _replayRequester?.Tell(failed);
     }
 
     private Snapshot TakeSnapshot()
     {
         var prices = _book.LastPrices();
         return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal));
+    }
+
+    private sealed class PendingBlock(long sequence, ImmutableArray<ScenarioStep> steps, BlockDecisions?[] decisions)
+    {
+        public long Sequence { get; } = sequence;
+        public ImmutableArray<ScenarioStep> Steps { get; } = steps;
+        public BlockDecisions?[] Decisions { get; } = decisions;
+        public int Answers { get; set; }
     }
 }

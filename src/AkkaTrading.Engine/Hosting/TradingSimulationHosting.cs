@@ -32,7 +32,7 @@ public static class TradingSimulationHosting
 
             // Bots are subscribed before any source or the clock can produce a price.
             foreach (var bot in settings.Bots)
-                StartBot(system, bot.Name, bot.CreateStrategy(), bot.Assets, exchange);
+                StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange.FeePercent, exchange);
 
             if (mode is SimulationMode.Live)
                 foreach (var source in settings.Sources)
@@ -41,10 +41,11 @@ public static class TradingSimulationHosting
     }
 
     /// <summary>Starts a bot already subscribed to prices, so it misses none published from now on.</summary>
-    public static IActorRef StartBot(ActorSystem system, string name, IStrategy strategy, IEnumerable<string> assets, IActorRef exchange)
+    public static IActorRef StartBot(ActorSystem system, BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange)
     {
-        var bot = system.ActorOf(BotActor.Props(name, strategy, assets, exchange), $"bot-{name}");
+        var bot = system.ActorOf(BotActor.Props(account, strategy, feePercent, exchange), $"bot-{account.Name}");
         system.EventStream.Subscribe(bot, typeof(Protocol.Market.PricesChanged));
+        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceBlock));
         return bot;
     }
 

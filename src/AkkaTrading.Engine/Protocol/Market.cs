@@ -11,12 +11,15 @@ public static class Market
     /// <summary>A source's new price for its asset, sent to the exchange.</summary>
     public sealed record PriceTick(string Asset, decimal Price);
 
+    /// <summary>Published on the EventStream by the exchange in a live run: a source's new price, the run's <see cref="Step"/>-th.</summary>
+    public sealed record PricesChanged(long Step, ImmutableArray<AssetPrice> Prices);
+
     /// <summary>
-    /// Published on the EventStream by the exchange: the new prices of one step, in the scenario's asset
-    /// order (one price in a live run). When <see cref="DecisionsExpected"/> is set (a replay), every bot
-    /// watching one of these assets answers with <see cref="Orders.StepDecisions"/>, even when it has no order.
+    /// Published on the EventStream by the exchange in a replay: the next block of steps, each with its
+    /// prices in the scenario's asset order. Every bot answers with <see cref="Orders.BlockDecisions"/>,
+    /// even when it has no order.
     /// </summary>
-    public sealed record PricesChanged(long Step, ImmutableArray<AssetPrice> Prices, bool DecisionsExpected);
+    public sealed record PriceBlock(long Sequence, ImmutableArray<ScenarioStep> Steps);
 
     /// <summary>Published on the EventStream for every fill, in execution order.</summary>
     public sealed record TradeExecuted(Fill Fill);

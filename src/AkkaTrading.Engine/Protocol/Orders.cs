@@ -9,8 +9,11 @@ public static class Orders
     /// <summary>A market order in a live run; answered with <see cref="OrderFilled"/> or <see cref="OrderRejected"/>.</summary>
     public sealed record PlaceOrder(Order Order);
 
-    /// <summary>A bot's orders for one replay step (possibly none), each answered like a <see cref="PlaceOrder"/>.</summary>
-    public sealed record StepDecisions(long Step, string Bot, ImmutableArray<Order> Orders);
+    /// <summary>
+    /// A bot's orders for one replay block (possibly none), in step order, each with the fill the bot
+    /// expects; the exchange executes them step by step and fails the replay if an outcome differs.
+    /// </summary>
+    public sealed record BlockDecisions(long Sequence, string Bot, ImmutableArray<StepOrder> Orders);
 
     public sealed record OrderFilled(Fill Fill);
     public sealed record OrderRejected(Rejection Rejection);

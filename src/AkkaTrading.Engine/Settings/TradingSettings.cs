@@ -7,16 +7,8 @@ namespace AkkaTrading.Engine.Settings;
 
 public sealed record ExchangeSettings(int HistorySize, decimal FeePercent);
 
-/// <summary>What the exchange needs to know of a bot: its account and the assets whose prices it decides on.</summary>
-public sealed record BotAccount(string Name, decimal InitialCash, ImmutableArray<string> Assets)
-{
-    public bool WatchesAny(ImmutableArray<AssetPrice> prices)
-    {
-        foreach (var price in prices)
-            if (Assets.Contains(price.Asset)) return true;
-        return false;
-    }
-}
+/// <summary>A bot's account at the start: its name, its cash and the assets it trades.</summary>
+public sealed record BotAccount(string Name, decimal InitialCash, ImmutableArray<string> Assets);
 
 /// <summary>One configured bot: its strategy's settings are the strategy defaults with the bot's overrides applied.</summary>
 public sealed record BotSettings(string Name, string Strategy, decimal InitialCash, ImmutableArray<string> Assets, object StrategySettings)

@@ -4,6 +4,7 @@ using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Domain.Trading;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Settings;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.Orders;
 
@@ -14,15 +15,20 @@ public sealed class BotActorTests : TestKit
 {
     private static readonly HamsterSettings Hamster = new(Quantity: 5, CheaperByPercent: 1m, CrashWindow: 5, CrashPercent: 10m, Cooldown: 2);
 
-    private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(params string[] assets)
+    private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(params string[] assets) => StartHamster(10_000m, assets);
+
+    private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(decimal cash, params string[] assets)
     {
         var exchange = CreateTestProbe();
-        var bot = TradingSimulationHosting.StartBot(Sys, "hamster", new HamsterStrategy(Hamster), assets, exchange);
+        var bot = TradingSimulationHosting.StartBot(Sys, new BotAccount("hamster", cash, [.. assets]), new HamsterStrategy(Hamster), 0m, exchange);
         return Task.FromResult((bot, exchange));
     }
 
-    private void Publish(long step, bool replay, params (string Asset, decimal Price)[] prices) =>
-        Sys.EventStream.Publish(new PricesChanged(step, [.. prices.Select(p => new AssetPrice(p.Asset, p.Price))], replay));
+    private void Publish(long step, bool replay, params (string Asset, decimal Price)[] prices)
+    {
+        if (replay) Sys.EventStream.Publish(new PriceBlock(step, [ExchangeActorTests.Step(step, prices)]));
+        else Sys.EventStream.Publish(new PricesChanged(step, [.. prices.Select(p => new AssetPrice(p.Asset, p.Price))]));
+    }
 
     [Fact]
     public async Task In_a_live_run_a_decision_becomes_a_market_order()
@@ -61,20 +67,33 @@ public sealed class BotActorTests : TestKit
     }
 
     [Fact]
-    public async Task In_a_replay_it_answers_every_step_of_its_assets_even_without_orders_and_ignores_other_assets()
+    public async Task In_a_replay_it_answers_every_block_with_its_orders_and_their_expected_fills()
     {
-        var (bot, exchange) = await StartHamster("ALFA", "BETA");
+        var (_, exchange) = await StartHamster("ALFA", "BETA");
         Publish(0, replay: true, ("ALFA", 100m), ("BETA", 50m), ("GAMMA", 10m));
-        var step0 = await exchange.ExpectMsgAsync<StepDecisions>();
-        Assert.Equal([new Order("hamster", "ALFA", Side.Buy, 5), new Order("hamster", "BETA", Side.Buy, 5)], step0.Orders.ToArray());
-        bot.Tell(new OrderFilled(new Fill(0, "hamster", "ALFA", Side.Buy, 5, 100m, 0m)));
-        bot.Tell(new OrderFilled(new Fill(0, "hamster", "BETA", Side.Buy, 5, 50m, 0m)));
+        var first = await exchange.ExpectMsgAsync<BlockDecisions>();
+        Assert.Equal(("hamster", 0L), (first.Bot, first.Sequence));
+        Assert.Equal(
+            [new StepOrder(0, new Order("hamster", "ALFA", Side.Buy, 5), new Fill(0, "hamster", "ALFA", Side.Buy, 5, 100m, 0m)),
+             new StepOrder(0, new Order("hamster", "BETA", Side.Buy, 5), new Fill(0, "hamster", "BETA", Side.Buy, 5, 50m, 0m))],
+            first.Orders.ToArray());
 
-        Publish(1, replay: true, ("ALFA", 101m));
-        var step1 = await exchange.ExpectMsgAsync<StepDecisions>();
-        Assert.Equal((1L, 0), (step1.Step, step1.Orders.Length));
+        Publish(1, replay: true, ("GAMMA", 9m)); // none of its assets: an empty answer
+        Assert.Empty((await exchange.ExpectMsgAsync<BlockDecisions>()).Orders);
+    }
 
-        Publish(2, replay: true, ("GAMMA", 9m));
-        await exchange.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    [Fact]
+    public async Task In_a_replay_it_decides_each_step_knowing_the_outcome_of_the_previous_ones()
+    {
+        var (_, exchange) = await StartHamster(cash: 600m, "ALFA");
+        Sys.EventStream.Publish(new PriceBlock(0, [
+            ExchangeActorTests.Step(0, ("ALFA", 100m)),   // first sight: buys 5 for 500
+            ExchangeActorTests.Step(1, ("ALFA", 99.5m)),  // not 1% cheaper than the fill: holds
+            ExchangeActorTests.Step(2, ("ALFA", 99m)),    // 1% cheaper: buys, but 100 cash cannot pay 495
+            ExchangeActorTests.Step(3, ("ALFA", 98.5m)),  // the rejection changed nothing: still compared with 100
+        ]));
+
+        var orders = (await exchange.ExpectMsgAsync<BlockDecisions>()).Orders;
+        Assert.Equal([(0L, true), (2L, false), (3L, false)], orders.Select(o => (o.Step, o.ExpectedFill is not null)));
     }
 }

@@ -34,7 +34,6 @@ public sealed class ExchangeActorTests : TestKit
         var first = await watcher.ExpectMsgAsync<PricesChanged>();
         Assert.Equal(1, first.Step);
         Assert.Equal([new AssetPrice("ALFA", 10m)], first.Prices.ToArray());
-        Assert.False(first.DecisionsExpected);
         exchange.Tell(new GetPrice("ALFA"));
         Assert.Equal(new CurrentPrice("ALFA", 13m), await ExpectMsgAsync<CurrentPrice>());
         exchange.Tell(new GetHistory("ALFA", 10));
@@ -95,44 +94,74 @@ public sealed class ExchangeActorTests : TestKit
         Assert.Equal(RejectReason.InsufficientPosition, (await ExpectMsgAsync<OrderRejected>()).Rejection.Reason);
     }
 
-    [Fact]
-    public async Task A_replay_waits_for_every_watching_bot_and_settles_each_step_in_bot_order_whatever_the_arrival_order()
+    private (IActorRef Exchange, Akka.TestKit.TestProbe Clock, Akka.TestKit.TestProbe Blocks, Akka.TestKit.TestProbe Trades) ReplayExchange(params BotAccount[] bots)
     {
         var clock = CreateTestProbe();
-        var first = CreateTestProbe();
-        var second = CreateTestProbe();
-        var prices = CreateTestProbe();
+        var blocks = CreateTestProbe();
         var trades = CreateTestProbe();
-        Sys.EventStream.Subscribe(prices, typeof(PricesChanged));
+        Sys.EventStream.Subscribe(blocks, typeof(PriceBlock));
         Sys.EventStream.Subscribe(trades, typeof(TradeExecuted));
-        var exchange = Sys.ActorOf(ExchangeActor.Props(Settings, Assets, [Bot("first"), Bot("second", 1000m, "BETA")], clock));
+        return (Sys.ActorOf(ExchangeActor.Props(Settings, Assets, bots, clock)), clock, blocks, trades);
+    }
+
+    private static StepOrder Placed(long step, string bot, string asset, Side side, decimal quantity, decimal? fillPrice) =>
+        new(step, new Order(bot, asset, side, quantity), fillPrice is { } p ? new Fill(step, bot, asset, side, quantity, p, 0m) : null);
+
+    [Fact]
+    public async Task A_replay_block_is_settled_step_by_step_in_bot_order_whatever_the_order_the_answers_arrive_in()
+    {
+        var (exchange, clock, blocks, trades) = ReplayExchange(Bot("first"), Bot("second", 1000m, "BETA"));
 
         exchange.Tell(Start.Instance);
-        await clock.ExpectMsgAsync<RequestSteps>();
+        Assert.Equal(ExchangeActor.StepsPerBlock, (await clock.ExpectMsgAsync<RequestSteps>()).Count);
         clock.Reply(new StepBatch([Step(0, ("ALFA", 10m)), Step(1, ("ALFA", 11m), ("BETA", 20m))], IsLast: true));
+        var block = await blocks.ExpectMsgAsync<PriceBlock>();
+        Assert.Equal([0L, 1L], block.Steps.Select(s => s.Step));
 
-        // Step 0 has only ALFA, which only "first" watches.
-        var step0 = await prices.ExpectMsgAsync<PricesChanged>();
-        Assert.True(step0.DecisionsExpected);
-        exchange.Tell(new StepDecisions(0, "second", [new Order("second", "ALFA", Side.Buy, 1)]), second); // not asked: ignored
-        exchange.Tell(new StepDecisions(0, "first", [new Order("first", "ALFA", Side.Buy, 1)]), first);
-        Assert.Equal(10m, (await first.ExpectMsgAsync<OrderFilled>()).Fill.Price);
-        await second.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        exchange.Tell(new BlockDecisions(block.Sequence, "second", [Placed(1, "second", "BETA", Side.Buy, 2, 20m)]));
+        await trades.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // "first" has not answered yet
+        exchange.Tell(new BlockDecisions(block.Sequence, "first", [Placed(0, "first", "ALFA", Side.Buy, 1, 10m), Placed(1, "first", "ALFA", Side.Sell, 1, 11m)]));
 
-        // Step 1: both bots decide; the later-configured bot answers first.
-        Assert.Equal(1, (await prices.ExpectMsgAsync<PricesChanged>()).Step);
-        exchange.Tell(new StepDecisions(1, "second", [new Order("second", "BETA", Side.Buy, 2)]), second);
-        await prices.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // still waiting for "first"
-        exchange.Tell(new StepDecisions(1, "first", [new Order("first", "ALFA", Side.Sell, 1)]), first);
-
-        Assert.Equal("first", (await trades.ExpectMsgAsync<TradeExecuted>()).Fill.Bot); // step 0
-        Assert.Equal(("first", Side.Sell), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
-        Assert.Equal(("second", Side.Buy), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
-        Assert.Equal(11m, (await first.ExpectMsgAsync<OrderFilled>()).Fill.Price);
-        Assert.Equal(20m, (await second.ExpectMsgAsync<OrderFilled>()).Fill.Price);
+        Assert.Equal((0L, "first", Side.Buy), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
+        Assert.Equal((1L, "first", Side.Sell), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
+        Assert.Equal((1L, "second", Side.Buy), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
         Assert.Equal(new Completed(1, 3), await ExpectMsgAsync<Completed>());
+        exchange.Tell(GetSnapshot.Instance);
+        Assert.Equal([1001m, 960m], (await ExpectMsgAsync<Snapshot>()).Bots.Select(b => b.Cash));
 
-        static (string, Side) Of(Fill f) => (f.Bot, f.Side);
+        static (long, string, Side) Of(Fill f) => (f.Step, f.Bot, f.Side);
+    }
+
+    [Fact]
+    public async Task A_replay_keeps_a_bounded_number_of_blocks_in_flight()
+    {
+        var (exchange, clock, blocks, _) = ReplayExchange(Bot("first"));
+        exchange.Tell(Start.Instance);
+        for (var i = 0; i < ExchangeActor.BlocksInFlight; i++)
+        {
+            await clock.ExpectMsgAsync<RequestSteps>();
+            clock.Reply(new StepBatch([Step(i, ("ALFA", 10m))], IsLast: false));
+            await blocks.ExpectMsgAsync<PriceBlock>();
+        }
+        await clock.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // the bot has answered nothing yet
+
+        exchange.Tell(new BlockDecisions(0, "first", []));
+        await clock.ExpectMsgAsync<RequestSteps>();
+    }
+
+    [Fact]
+    public async Task A_replay_fails_loudly_when_a_bot_expects_another_outcome_than_the_exchange_gives()
+    {
+        var (exchange, clock, blocks, _) = ReplayExchange(Bot("first", cash: 5m));
+        exchange.Tell(Start.Instance);
+        await clock.ExpectMsgAsync<RequestSteps>();
+        clock.Reply(new StepBatch([Step(0, ("ALFA", 10m))], IsLast: true));
+        await blocks.ExpectMsgAsync<PriceBlock>();
+
+        exchange.Tell(new BlockDecisions(0, "first", [Placed(0, "first", "ALFA", Side.Buy, 1, 10m)])); // 5 cash cannot pay 10
+
+        Assert.Equal("at step 0 bot 'first' expected BUY first 1 ALFA @ 10 for Order { Bot = first, Asset = ALFA, Side = Buy, Quantity = 1 } but the exchange gave a rejection",
+            (await ExpectMsgAsync<Failed>()).Reason);
     }
 
     [Fact]
