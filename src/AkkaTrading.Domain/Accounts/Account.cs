@@ -30,22 +30,23 @@ public sealed class Account
     public Position PositionIn(string asset) => _positions.GetValueOrDefault(asset, Position.Flat);
 
     /// <summary>Why this account cannot take the order at this price, or null when it can.</summary>
-    public (RejectReason Reason, string Detail)? Check(Order order, decimal price, decimal feePercent)
+    /// <remarks>The answer carries the cash or units required and available, where they apply.</remarks>
+    public (RejectReason Reason, decimal Required, decimal Available)? Check(Order order, decimal price, decimal feePercent)
     {
         if (order.Quantity <= 0m || decimal.Truncate(order.Quantity) != order.Quantity)
-            return (RejectReason.InvalidQuantity, $"quantity {order.Quantity} is not a positive whole number");
+            return (RejectReason.InvalidQuantity, order.Quantity, 0m);
         if (order.Side == Side.Buy)
         {
             var cost = order.Quantity * price;
             var needed = cost + Fees.For(cost, feePercent);
             if (needed > Cash)
-                return (RejectReason.InsufficientCash, $"needs {needed} but has {Cash}");
+                return (RejectReason.InsufficientCash, needed, Cash);
         }
         else
         {
             var held = PositionIn(order.Asset).Quantity;
             if (order.Quantity > held)
-                return (RejectReason.InsufficientPosition, $"sells {order.Quantity} {order.Asset} but holds {held}");
+                return (RejectReason.InsufficientPosition, order.Quantity, held);
         }
         return null;
     }

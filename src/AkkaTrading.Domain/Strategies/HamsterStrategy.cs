@@ -14,6 +14,8 @@ public sealed record HamsterSettings(decimal Quantity, decimal CheaperByPercent,
 public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
 {
     private readonly Dictionary<string, AssetState> _assets = new(StringComparer.Ordinal);
+    private readonly decimal _crashBelow = 1m - settings.CrashPercent / 100m;      // a panic sale: price <= crash-window max × this
+    private readonly decimal _buyAgainBelow = 1m - settings.CheaperByPercent / 100m; // a new buy: price <= last buy × this
 
     public HamsterSettings Settings { get; } = settings;
 
@@ -21,7 +23,7 @@ public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
     {
         var state = StateOf(asset);
         state.Window.Add(price);
-        if (!state.Position.IsFlat && price <= state.Window.Max * (1m - Settings.CrashPercent / 100m))
+        if (!state.Position.IsFlat && price <= state.Window.Max * _crashBelow)
             return TradeIntent.Sell(state.Position.Quantity);
         if (state.CooldownLeft > 0)
         {
@@ -30,7 +32,7 @@ public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
         }
         if (state.LastBuyPrice is not { } lastBuy)
             return TradeIntent.Buy(Settings.Quantity);
-        return price <= lastBuy * (1m - Settings.CheaperByPercent / 100m) ? TradeIntent.Buy(Settings.Quantity) : null;
+        return price <= lastBuy * _buyAgainBelow ? TradeIntent.Buy(Settings.Quantity) : null;
     }
 
     public void OnFill(Fill fill)

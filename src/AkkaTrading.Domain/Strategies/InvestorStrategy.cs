@@ -13,6 +13,8 @@ public sealed record InvestorSettings(int Window, decimal DipPercent, decimal Ta
 public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
 {
     private readonly Dictionary<string, AssetState> _assets = new(StringComparer.Ordinal);
+    private readonly decimal _buyBelow = BuyBelow(settings);
+    private readonly decimal _sellAbove = SellAbove(settings);
 
     public InvestorSettings Settings { get; } = settings;
 
@@ -20,7 +22,7 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     {
         var state = StateOf(asset);
         state.Window.Add(price);
-        return Decide(Settings, state.Window.Max, state.Position, price);
+        return Rule(_buyBelow, _sellAbove, Settings.Quantity, state.Window.Max, state.Position, price);
     }
 
     public void OnFill(Fill fill)
@@ -30,11 +32,17 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     }
 
     /// <summary>The Investor's rule for one price, given the window's highest price (current price included).</summary>
-    public static TradeIntent? Decide(InvestorSettings settings, decimal windowMax, Position position, decimal price)
+    public static TradeIntent? Decide(InvestorSettings settings, decimal windowMax, Position position, decimal price) =>
+        Rule(BuyBelow(settings), SellAbove(settings), settings.Quantity, windowMax, position, price);
+
+    private static decimal BuyBelow(InvestorSettings s) => 1m - s.DipPercent / 100m;
+    private static decimal SellAbove(InvestorSettings s) => 1m + s.TakeProfitPercent / 100m;
+
+    private static TradeIntent? Rule(decimal buyBelow, decimal sellAbove, decimal quantity, decimal windowMax, Position position, decimal price)
     {
         if (position.IsFlat)
-            return price <= windowMax * (1m - settings.DipPercent / 100m) ? TradeIntent.Buy(settings.Quantity) : null;
-        return price >= position.AverageEntryPrice * (1m + settings.TakeProfitPercent / 100m) ? TradeIntent.Sell(position.Quantity) : null;
+            return price <= windowMax * buyBelow ? TradeIntent.Buy(quantity) : null;
+        return price >= position.AverageEntryPrice * sellAbove ? TradeIntent.Sell(position.Quantity) : null;
     }
 
     private AssetState StateOf(string asset)

@@ -62,18 +62,19 @@ public sealed class ExchangeBook
     public OrderResult Submit(Order order, long step)
     {
         if (!_accounts.TryGetValue(order.Bot, out var account))
-            return Reject(RejectReason.UnknownBot, $"bot '{order.Bot}' has no account");
+            return Reject(RejectReason.UnknownBot);
         if (!_histories.TryGetValue(order.Asset, out var history))
-            return Reject(RejectReason.UnknownAsset, $"asset '{order.Asset}' is not traded here");
+            return Reject(RejectReason.UnknownAsset);
         if (history.Last is not { } price)
-            return Reject(RejectReason.NoPrice, $"asset '{order.Asset}' has no price yet");
+            return Reject(RejectReason.NoPrice);
         if (account.Check(order, price, FeePercent) is { } problem)
-            return Reject(problem.Reason, problem.Detail);
+            return Reject(problem.Reason, problem.Required, problem.Available);
 
         var fill = new Fill(step, order.Bot, order.Asset, order.Side, order.Quantity, price, Fees.For(order.Quantity * price, FeePercent));
         account.Apply(fill);
         return OrderResult.Filled(fill);
 
-        OrderResult Reject(RejectReason reason, string detail) => OrderResult.Rejected(new Rejection(step, order, reason, detail));
+        OrderResult Reject(RejectReason reason, decimal required = 0m, decimal available = 0m) =>
+            OrderResult.Rejected(new Rejection(step, order, reason, required, available));
     }
 }

@@ -13,7 +13,20 @@ public sealed record Fill(long Step, string Bot, string Asset, Side Side, decima
 
 public enum RejectReason { UnknownBot, UnknownAsset, NoPrice, InvalidQuantity, InsufficientCash, InsufficientPosition }
 
-public sealed record Rejection(long Step, Order Order, RejectReason Reason, string Detail);
+/// <summary>Why an order was not filled. <see cref="Required"/> and <see cref="Available"/> are the cash or units at stake, where they apply.</summary>
+public sealed record Rejection(long Step, Order Order, RejectReason Reason, decimal Required = 0m, decimal Available = 0m)
+{
+    /// <summary>The reason in words, e.g. <c>needs 1125.00 but has 200.00</c>.</summary>
+    public string Detail => Reason switch
+    {
+        RejectReason.UnknownBot => $"bot '{Order.Bot}' has no account",
+        RejectReason.UnknownAsset => $"asset '{Order.Asset}' is not traded here",
+        RejectReason.NoPrice => $"asset '{Order.Asset}' has no price yet",
+        RejectReason.InvalidQuantity => $"quantity {Order.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a positive whole number",
+        RejectReason.InsufficientCash => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {Required} but has {Available}"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
+    };
+}
 
 /// <summary>What became of an order: exactly one of <see cref="Fill"/> and <see cref="Rejection"/> is set.</summary>
 public readonly record struct OrderResult(Fill? Fill, Rejection? Rejection)

@@ -83,13 +83,13 @@ public sealed class ExchangeActor : ReceiveActor
         if (result.Fill is { } fill)
         {
             _trades++;
-            _log.Info("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
+            if (_log.IsInfoEnabled) _log.Info("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
             Context.System.EventStream.Publish(new TradeExecuted(fill));
         }
         else
         {
             var rejection = result.Rejection!;
-            _log.Warning("REJECTED {Side} {Bot} {Quantity} {Asset}: {Reason} ({Detail})",
+            if (_log.IsWarningEnabled) _log.Warning("REJECTED {Side} {Bot} {Quantity} {Asset}: {Reason} ({Detail})",
                 TradeLog.SideText(order.Side), order.Bot, order.Quantity, order.Asset, rejection.Reason, rejection.Detail);
         }
         return result;

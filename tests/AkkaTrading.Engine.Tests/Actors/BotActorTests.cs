@@ -47,7 +47,7 @@ public sealed class BotActorTests : TestKit
         Publish(2, replay: false, ("ALFA", 90m));
         await exchange.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
 
-        bot.Tell(new OrderRejected(new Rejection(1, new Order("hamster", "ALFA", Side.Buy, 5), RejectReason.InsufficientCash, "no cash")));
+        bot.Tell(new OrderRejected(new Rejection(1, new Order("hamster", "ALFA", Side.Buy, 5), RejectReason.InsufficientCash, 500m, 0m)));
         Publish(3, replay: false, ("ALFA", 90m));
         Assert.Equal(Side.Buy, (await exchange.ExpectMsgAsync<PlaceOrder>()).Order.Side); // still never bought: buys on sight
     }

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using AkkaTrading.Benchmarks;
+using AkkaTrading.Console.Running;
+using AkkaTrading.Domain.Scenarios;
+using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Settings;
+using Serilog.Events;
+
+// Replay throughput: the actor pipeline (exactly as `replay` runs it) against a plain single-threaded loop
+// of the same rules over the same seeded data, cross-checked trade for trade.
+//   dotnet run -c Release --project bench/AkkaTrading.Benchmarks [-- --steps 1000000 --runs 5]
+//   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- plain-csv <file.csv>   (the plain program of the CSV comparison)
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = args.ToList();
+if (options.Count == 2 && options[0] == "plain-csv")
+{
+    Console.WriteLine($"{PlainLoop.RunCsv(Bench.Config(3, 2).Settings, options[1])} trades");
+    return 0;
+}
+var steps = Bench.Option(options, "--steps", 1_000_000);
+var runs = Bench.Option(options, "--runs", 5);
+
+Console.WriteLine($"AkkaTrading replay benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, median of {runs} runs after a warm-up");
+Console.WriteLine();
+Console.WriteLine($"{"case",-28} {"pipeline ticks/s",17} {"(min–max)",21} {"plain ticks/s",14} {"ratio",6} {"trades",8} {"B/tick",7} {"peak WS MB",11}");
+Bench.Row("3 assets, 2 bots", new GeneratedScenario(3, steps, seed: 1), bots: 2, runs);
+Bench.Row("3 assets, 10 bots", new GeneratedScenario(3, steps / 4, seed: 2), bots: 10, runs);
+Bench.Row("3 assets, 100 bots", new GeneratedScenario(3, steps / 20, seed: 3), bots: 100, runs);
+Bench.Row("30 assets, 2 bots", new GeneratedScenario(30, steps / 10, seed: 4), bots: 2, runs);
+Console.WriteLine();
+Bench.CsvCommand(new GeneratedScenario(3, steps, seed: 1), runs);
+return 0;
+
+static class Bench
+{
+    public static int Option(List<string> args, string name, int fallback)
+    {
+        var i = args.IndexOf(name);
+        return i >= 0 && i + 1 < args.Count ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>Half Investors, half Hamsters, each with its own settings, all on every asset.</summary>
+    public static TradingConfig Config(int assets, int bots) => TradingConfig.FromText(ConfigText(assets, bots), "benchmark");
+
+    public static string ConfigText(int assets, int bots)
+    {
+        var names = new GeneratedScenario(assets, 1, 0).Assets;
+        var list = string.Join("\n", Enumerable.Range(0, bots).Select(i => i % 2 == 0
+            ? $"{{ name = investor-{i}, strategy = investor, assets = [{string.Join(", ", names)}], initial-cash = 1000000, settings {{ window = {20 + i % 7}, dip-percent = {5 + i % 3} }} }}"
+            : $"{{ name = hamster-{i}, strategy = hamster, assets = [{string.Join(", ", names)}], initial-cash = 1000000, settings {{ crash-percent = {8 + i % 4}, cooldown = {10 + i % 5} }} }}"));
+        return $"akka-trading.bots = [\n{list}\n]";
+    }
+
+    public static void Row(string name, GeneratedScenario scenario, int bots, int runs)
+    {
+        var config = Config(scenario.Assets.Length, bots);
+        var source = new ScenarioSource("generated", new ScenarioOutline(scenario.Assets, scenario.StepCount, scenario.TickCount), scenario.Steps);
+
+        var plain = PlainLoop.Run(config.Settings, scenario.Assets, scenario.Steps()); // warm-up
+        var plainTimes = Measure(runs, () => PlainLoop.Run(config.Settings, scenario.Assets, scenario.Steps()), out _);
+
+        var pipeline = Pipeline(config, source); // warm-up and cross-check
+        var expected = TradeLogText(plain);
+        if (pipeline != expected)
+            throw new InvalidOperationException($"{name}: the actor pipeline and the plain loop disagree on the trades");
+        var pipelineTimes = Measure(runs, () => Pipeline(config, source), out var bytes);
+
+        var p = Stats(pipelineTimes, scenario.TickCount);
+        var b = Stats(plainTimes, scenario.TickCount);
+        Console.WriteLine($"{name,-28} {p.Median,17:N0} {$"({p.Min:N0}–{p.Max:N0})",21} {b.Median,14:N0} {p.Median / b.Median,6:P0} {plain.Count,8:N0} {bytes / scenario.TickCount,7:N0} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,11:N0}");
+    }
+
+    public static void CsvCommand(GeneratedScenario scenario, int runs)
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"akka-trading-bench-{scenario.StepCount}.csv");
+        scenario.WriteCsv(csv);
+        var console = Path.Combine(AppContext.BaseDirectory, "AkkaTrading.Console.dll");
+        var self = Path.Combine(AppContext.BaseDirectory, "AkkaTrading.Benchmarks.dll");
+        var config = Path.Combine(Path.GetTempPath(), "akka-trading-bench.hocon");
+        File.WriteAllText(config, ConfigText(3, 2));
+
+        var replay = Wall(runs, console, $"replay {csv} --config {config} --log-level error", out var replayPeak);
+        var plain = Wall(runs, self, $"plain-csv {csv}", out var plainPeak);
+        Console.WriteLine($"whole `replay` command on a {scenario.TickCount:N0}-row CSV (process start to exit, median of {runs}):");
+        Console.WriteLine($"  replay {replay.Median:N2} s ({replay.Min:N2}–{replay.Max:N2}), peak working set {replayPeak / 1e6:N0} MB");
+        Console.WriteLine($"  plain  {plain.Median:N2} s ({plain.Min:N2}–{plain.Max:N2}), peak working set {plainPeak / 1e6:N0} MB");
+        Console.WriteLine($"  replay / plain = {replay.Median / plain.Median:N2}×");
+        File.Delete(csv);
+    }
+
+    private static string Pipeline(TradingConfig config, ScenarioSource source)
+    {
+        var log = new StringWriter { NewLine = "\n" };
+        Simulation.ReplayAsync(config, new SimulationMode.Replay(source), log, LogEventLevel.Error).GetAwaiter().GetResult();
+        return log.ToString();
+    }
+
+    private static string TradeLogText(List<string> rows) =>
+        AkkaTrading.Domain.Reporting.TradeLog.Header + "\n" + string.Concat(rows.Select(r => r + "\n"));
+
+    private static List<double> Measure(int runs, Action action, out long bytesPerRun)
+    {
+        var times = new List<double>();
+        long bytes = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            action();
+            times.Add(watch.Elapsed.TotalSeconds);
+            bytes += GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+        bytesPerRun = bytes / runs;
+        return times;
+    }
+
+    private static (double Median, double Min, double Max) Stats(List<double> seconds, long ticks)
+    {
+        var rates = seconds.Select(s => ticks / s).Order().ToArray();
+        return (rates[rates.Length / 2], rates[0], rates[^1]);
+    }
+
+    private static (double Median, double Min, double Max) Wall(int runs, string dll, string arguments, out long peak)
+    {
+        var times = new List<double>();
+        peak = 0;
+        for (var i = 0; i <= runs; i++) // the first run warms the disk cache and is not counted
+        {
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(new ProcessStartInfo("dotnet", $"{dll} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            long processPeak = 0;
+            while (!process.WaitForExit(20))
+            {
+                try
+                {
+                    process.Refresh();
+                    processPeak = Math.Max(processPeak, process.PeakWorkingSet64);
+                }
+                catch (InvalidOperationException)
+                {
+                    // exited between the wait and the read
+                }
+            }
+            process.StandardOutput.ReadToEnd();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {dll} {arguments} failed: {process.StandardError.ReadToEnd()}");
+            if (i > 0) times.Add(watch.Elapsed.TotalSeconds);
+            peak = Math.Max(peak, processPeak);
+        }
+        times.Sort();
+        return (times[times.Count / 2], times[0], times[^1]);
+    }
+}
