@@ -23,7 +23,7 @@ var runs = Bench.Option(options, "--runs", 5);
 
 Console.WriteLine($"AkkaTrading replay benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, median of {runs} runs after a warm-up");
 Console.WriteLine();
-Console.WriteLine($"{"case",-28} {"pipeline ticks/s",17} {"(min–max)",21} {"plain ticks/s",14} {"ratio",6} {"trades",8} {"B/tick",7} {"peak WS MB",11}");
+Console.WriteLine($"{"case",-28} {"pipeline ticks/s",17} {"(min–max)",21} {"plain ticks/s",14} {"ratio",6} {"trades",8} {"B/tick",7} {"bench peak WS MB",17}");
 Bench.Row("3 assets, 2 bots", new GeneratedScenario(3, steps, seed: 1), bots: 2, runs);
 Bench.Row("3 assets, 10 bots", new GeneratedScenario(3, steps / 4, seed: 2), bots: 10, runs);
 Bench.Row("3 assets, 100 bots", new GeneratedScenario(3, steps / 20, seed: 3), bots: 100, runs);
@@ -68,7 +68,7 @@ static class Bench
 
         var p = Stats(pipelineTimes, scenario.TickCount);
         var b = Stats(plainTimes, scenario.TickCount);
-        Console.WriteLine($"{name,-28} {p.Median,17:N0} {$"({p.Min:N0}–{p.Max:N0})",21} {b.Median,14:N0} {p.Median / b.Median,6:P0} {plain.Count,8:N0} {bytes / scenario.TickCount,7:N0} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,11:N0}");
+        Console.WriteLine($"{name,-28} {p.Median,17:N0} {$"({p.Min:N0}–{p.Max:N0})",21} {b.Median,14:N0} {p.Median / b.Median,6:P0} {plain.Count,8:N0} {bytes / scenario.TickCount,7:N0} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,17:N0}");
     }
 
     public static void CsvCommand(GeneratedScenario scenario, int runs)
@@ -122,6 +122,20 @@ static class Bench
         return (rates[rates.Length / 2], rates[0], rates[^1]);
     }
 
+    /// <summary>The process's peak resident set (VmHWM in /proc), or 0 once it has exited.</summary>
+    private static long PeakResidentBytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private static (double Median, double Min, double Max) Wall(int runs, string dll, string arguments, out long peak)
     {
         var times = new List<double>();
@@ -131,18 +145,7 @@ static class Bench
             var watch = Stopwatch.StartNew();
             using var process = Process.Start(new ProcessStartInfo("dotnet", $"{dll} {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
             long processPeak = 0;
-            while (!process.WaitForExit(20))
-            {
-                try
-                {
-                    process.Refresh();
-                    processPeak = Math.Max(processPeak, process.PeakWorkingSet64);
-                }
-                catch (InvalidOperationException)
-                {
-                    // exited between the wait and the read
-                }
-            }
+            while (!process.WaitForExit(20)) processPeak = Math.Max(processPeak, PeakResidentBytes(process.Id));
             process.StandardOutput.ReadToEnd();
             if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {dll} {arguments} failed: {process.StandardError.ReadToEnd()}");
             if (i > 0) times.Add(watch.Elapsed.TotalSeconds);

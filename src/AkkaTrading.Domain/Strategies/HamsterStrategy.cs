@@ -13,7 +13,7 @@ public sealed record HamsterSettings(decimal Quantity, decimal CheaperByPercent,
 /// <summary>Buys cheaper than it bought before, holds on a rise, sells everything on a sharp fall.</summary>
 public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
 {
-    private readonly Dictionary<string, AssetState> _assets = new(StringComparer.Ordinal);
+    private readonly AssetMap<AssetState> _assets = new();
     private readonly decimal _crashBelow = 1m - settings.CrashPercent / 100m;      // a panic sale: price <= crash-window max × this
     private readonly decimal _buyAgainBelow = 1m - settings.CheaperByPercent / 100m; // a new buy: price <= last buy × this
 

@@ -12,7 +12,7 @@ public sealed record InvestorSettings(int Window, decimal DipPercent, decimal Ta
 /// <summary>Buys a falling asset, sells it after it rises, otherwise holds.</summary>
 public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
 {
-    private readonly Dictionary<string, AssetState> _assets = new(StringComparer.Ordinal);
+    private readonly AssetMap<AssetState> _assets = new();
     private readonly decimal _buyBelow = BuyBelow(settings);
     private readonly decimal _sellAbove = SellAbove(settings);
 

@@ -16,14 +16,14 @@ public readonly record struct StepOrder(long Step, Order Order, Fill? ExpectedFi
 public sealed class ReplayBot
 {
     private readonly ExchangeBook _ledger;
-    private readonly HashSet<string> _assets;
+    private readonly AssetMap<string> _assets = new();
     private readonly List<(Order Order, decimal Price)> _stepOrders = new();
 
     public ReplayBot(string name, IStrategy strategy, IReadOnlyCollection<string> assets, decimal initialCash, decimal feePercent)
     {
         Name = name;
         Strategy = strategy;
-        _assets = new HashSet<string>(assets, StringComparer.Ordinal);
+        foreach (var asset in assets) if (!_assets.TryGetValue(asset, out _)) _assets.Add(asset, asset);
         _ledger = new ExchangeBook(assets, historySize: 1, feePercent);
         _ledger.OpenAccount(name, initialCash);
     }
@@ -35,7 +35,7 @@ public sealed class ReplayBot
     public bool Watches(ScenarioStep step)
     {
         foreach (var price in step.Prices)
-            if (_assets.Contains(price.Asset)) return true;
+            if (_assets.TryGetValue(price.Asset, out _)) return true;
         return false;
     }
 
@@ -44,7 +44,7 @@ public sealed class ReplayBot
     {
         foreach (var price in step.Prices)
         {
-            if (!_assets.Contains(price.Asset)) continue;
+            if (!_assets.TryGetValue(price.Asset, out _)) continue;
             if (Strategy.OnPrice(price.Asset, price.Price) is { } intent)
                 _stepOrders.Add((new Order(Name, price.Asset, intent.Side, intent.Quantity), price.Price));
         }
