@@ -11,7 +11,7 @@ namespace AkkaTrading.Console;
 /// <summary>The console application: parses arguments, sets up logging, runs a command, prints the summary.</summary>
 public static class App
 {
-    public const int ExitOk = 0, ExitUserError = 2, ExitFailure = 1;
+    public const int ExitOk = 0, ExitUserError = 2;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {

@@ -18,7 +18,7 @@ public class PriceWindowTests
         Assert.Equal(0, window.Count);
         Assert.Null(window.Last);
         Assert.Empty(window.Latest(3));
-        Assert.Throws<InvalidOperationException>(() => window.Max());
+        Assert.Throws<InvalidOperationException>(() => window.Latest(window.Capacity).Max());
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public class PriceWindowTests
         var window = WindowOf(4, 3m, 1m, 2m);
         Assert.Equal(3, window.Count);
         Assert.Equal(2m, window.Last);
-        Assert.Equal(3m, window.Max());
+        Assert.Equal(3m, window.Latest(window.Capacity).Max());
         Assert.Equal([3m, 1m, 2m], window.Latest(10));
     }
 
@@ -46,7 +46,7 @@ public class PriceWindowTests
         Assert.Equal(3, window.Count);
         Assert.Equal(3, window.Capacity);
         Assert.Equal(4m, window.Last);
-        Assert.Equal(4m, window.Max()); // 10 is forgotten
+        Assert.Equal(4m, window.Latest(window.Capacity).Max()); // 10 is forgotten
         Assert.Equal([2m, 3m, 4m], window.Latest(3));
         Assert.Equal([3m, 4m], window.Latest(2));
         Assert.Empty(window.Latest(0));
@@ -57,17 +57,17 @@ public class PriceWindowTests
     public void Max_sees_every_held_price_wherever_it_sits_in_the_ring()
     {
         var window = WindowOf(3, 1m, 2m, 3m, 9m, 4m); // ring holds [9, 4, 3]
-        Assert.Equal(9m, window.Max());
+        Assert.Equal(9m, window.Latest(window.Capacity).Max());
         window.Add(5m);
         window.Add(6m); // 9 is gone
-        Assert.Equal(6m, window.Max());
+        Assert.Equal(6m, window.Latest(window.Capacity).Max());
     }
 
     [Fact]
     public void A_window_of_one_holds_only_the_latest_price()
     {
         var window = WindowOf(1, 5m, 7m, 6m);
-        Assert.Equal(6m, window.Max());
+        Assert.Equal(6m, window.Latest(window.Capacity).Max());
         Assert.Equal([6m], window.Latest(5));
     }
 }

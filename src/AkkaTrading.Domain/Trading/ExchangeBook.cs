@@ -10,6 +10,7 @@ namespace AkkaTrading.Domain.Trading;
 public sealed class ExchangeBook
 {
     private readonly Dictionary<string, PriceWindow> _histories = new(StringComparer.Ordinal);
+    private readonly AssetMap<PriceWindow> _historyOf = new(); // the same histories, for the hot path
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly List<Account> _accountsInOrder = new();
 
@@ -18,18 +19,17 @@ public sealed class ExchangeBook
         if (historySize < 1) throw new ArgumentOutOfRangeException(nameof(historySize), historySize, "history size must be at least 1");
         if (feePercent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(feePercent), feePercent, "fee must be within 0..100 percent");
         foreach (var asset in assets)
-            _histories.TryAdd(asset, new PriceWindow(historySize));
-        Assets = _histories.Keys.ToArray();
+        {
+            var history = new PriceWindow(historySize);
+            if (_histories.TryAdd(asset, history)) _historyOf.Add(asset, history);
+        }
         FeePercent = feePercent;
     }
 
-    public IReadOnlyList<string> Assets { get; }
     public decimal FeePercent { get; }
 
     /// <summary>Accounts in the order they were opened.</summary>
     public IReadOnlyList<Account> Accounts => _accountsInOrder;
-
-    public bool IsKnownAsset(string asset) => _histories.ContainsKey(asset);
 
     public Account OpenAccount(string bot, decimal initialCash)
     {
@@ -45,12 +45,12 @@ public sealed class ExchangeBook
     /// <summary>Records a new price; false (and nothing recorded) for an unknown asset or a non-positive price.</summary>
     public bool RecordPrice(string asset, decimal price)
     {
-        if (price <= 0m || !_histories.TryGetValue(asset, out var history)) return false;
+        if (price <= 0m || !_historyOf.TryGetValue(asset, out var history)) return false;
         history.Add(price);
         return true;
     }
 
-    public decimal? CurrentPrice(string asset) => _histories.GetValueOrDefault(asset)?.Last;
+    public decimal? CurrentPrice(string asset) => _historyOf.TryGetValue(asset, out var history) ? history.Last : null;
 
     /// <summary>The last <paramref name="count"/> prices of the asset, oldest first (fewer if fewer are held).</summary>
     public decimal[] History(string asset, int count) =>
@@ -63,7 +63,7 @@ public sealed class ExchangeBook
     {
         if (!_accounts.TryGetValue(order.Bot, out var account))
             return Reject(RejectReason.UnknownBot);
-        if (!_histories.TryGetValue(order.Asset, out var history))
+        if (!_historyOf.TryGetValue(order.Asset, out var history))
             return Reject(RejectReason.UnknownAsset);
         if (history.Last is not { } price)
             return Reject(RejectReason.NoPrice);

@@ -26,16 +26,6 @@ public sealed class PriceWindow
         if (Count < _prices.Length) Count++;
     }
 
-    /// <summary>The highest of the prices held; throws when empty.</summary>
-    public decimal Max()
-    {
-        if (Count == 0) throw new InvalidOperationException("the window holds no price");
-        var max = decimal.MinValue;
-        for (var i = 0; i < Count; i++)
-            if (_prices[i] > max) max = _prices[i];
-        return max;
-    }
-
     /// <summary>The last <paramref name="n"/> prices (or fewer if fewer were seen), oldest first.</summary>
     public decimal[] Latest(int n)
     {

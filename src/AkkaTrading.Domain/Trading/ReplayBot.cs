@@ -31,14 +31,6 @@ public sealed class ReplayBot
     public string Name { get; }
     public IStrategy Strategy { get; }
 
-    /// <summary>Whether any price of the step is one this bot watches.</summary>
-    public bool Watches(ScenarioStep step)
-    {
-        foreach (var price in step.Prices)
-            if (_assets.TryGetValue(price.Asset, out _)) return true;
-        return false;
-    }
-
     /// <summary>Decides on one step and adds its orders, with their expected outcome, to <paramref name="orders"/>.</summary>
     public void Decide(ScenarioStep step, List<StepOrder> orders)
     {

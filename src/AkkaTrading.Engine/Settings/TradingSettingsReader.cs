@@ -14,8 +14,6 @@ public static class TradingSettingsReader
         ["hamster"] = ReadHamster,
     };
 
-    public static IReadOnlyCollection<string> StrategyNames => StrategyReaders.Keys;
-
     public static TradingSettings Read(HoconSection root)
     {
         var section = root.Section(RootKey);
