@@ -29,6 +29,8 @@ Bench.Row("3 assets, 10 bots", new GeneratedScenario(3, steps / 4, seed: 2), bot
 Bench.Row("3 assets, 100 bots", new GeneratedScenario(3, steps / 20, seed: 3), bots: 100, runs);
 Bench.Row("30 assets, 2 bots", new GeneratedScenario(30, steps / 10, seed: 4), bots: 2, runs);
 Console.WriteLine();
+Bench.LiveLatencyRow(runs);
+Console.WriteLine();
 Bench.CsvCommand(new GeneratedScenario(3, steps, seed: 1), runs);
 return 0;
 
@@ -69,6 +71,17 @@ static class Bench
         var p = Stats(pipelineTimes, scenario.TickCount);
         var b = Stats(plainTimes, scenario.TickCount);
         Console.WriteLine($"{name,-28} {p.Median,17:N0} {$"({p.Min:N0}–{p.Max:N0})",21} {b.Median,14:N0} {p.Median / b.Median,6:P0} {plain.Count,8:N0} {bytes / scenario.TickCount,7:N0} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,17:N0}");
+    }
+
+    public static void LiveLatencyRow(int runs)
+    {
+        var settings = Config(3, 2).Settings;
+        LiveLatency.Run(settings, 10_000, TimeSpan.FromSeconds(1)); // warm-up
+        var results = Enumerable.Range(0, runs).Select(_ => LiveLatency.Run(settings, 10_000, TimeSpan.FromSeconds(3))).ToArray();
+        var p50 = results.Select(r => r.P50Micros).Order().ToArray();
+        var p99 = results.Select(r => r.P99Micros).Order().ToArray();
+        Console.WriteLine($"live tick-to-fill at 10,000 ticks/s (Investor + Hamster trading, probe order every 10th price, {results[0].Samples:N0} samples a run):");
+        Console.WriteLine($"  p50 {p50[runs / 2]:N0} µs ({p50[0]:N0}–{p50[^1]:N0}), p99 {p99[runs / 2]:N0} µs ({p99[0]:N0}–{p99[^1]:N0}), medians of {runs} runs");
     }
 
     public static void CsvCommand(GeneratedScenario scenario, int runs)
