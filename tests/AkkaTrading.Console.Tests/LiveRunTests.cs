@@ -20,6 +20,6 @@ public sealed class LiveRunTests
         // How many prices arrive in a second depends on the machine's load; trading on them is covered by the actor tests.
         foreach (var bot in new[] { "investor", "hamster" })
             Assert.Matches(bot + @"\s+[\d,.]+\s+[\d,.]+\s+[+-][\d,.]+\s+[+-][\d,.]+%\s+\d+\s+[\d,.]+", result.Output);
-        Assert.Contains("last prices: ", result.Output);
+        Assert.Contains("buy & hold", result.Output);
     }
 }

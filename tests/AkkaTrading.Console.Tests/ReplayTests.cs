@@ -43,5 +43,8 @@ public sealed class ReplayTests
         Assert.Matches(@"investor\s+7,060\.00\s+10,000\.00\s+\+0\.00", result.Output);
         Assert.Contains("hamster", result.Output);
         Assert.StartsWith("step,bot,side,asset,quantity,price", File.ReadAllText(trades));
+        // The hamster's round trips: 5 of each asset bought at 100, 50 and 250, all sold at the crash 30% lower: -530 in 3 trips.
+        Assert.Contains("round trips 3 (0 won, 3 lost, win rate 0.0%), average win +0.00, average loss -176.67", result.Output);
+        Assert.Matches(@"ALFA\s+100\.00\s+73\.50\s+73\.50\s+105\.00\s+-26\.50%", result.Output);
     }
 }

@@ -1,3 +1,4 @@
+using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Domain.Accounts;
@@ -16,6 +17,7 @@ public sealed class Account
         Bot = bot;
         InitialCash = initialCash;
         Cash = initialCash;
+        Performance = new PerformanceTracker(initialCash);
     }
 
     public string Bot { get; }
@@ -23,6 +25,7 @@ public sealed class Account
     public decimal Cash { get; private set; }
     public int TradeCount { get; private set; }
     public decimal FeesPaid { get; private set; }
+    public PerformanceTracker Performance { get; }
 
     /// <summary>Open positions by asset (no particular order).</summary>
     public IReadOnlyDictionary<string, Position> Positions => _positions;
@@ -67,6 +70,7 @@ public sealed class Account
         }
         FeesPaid += fill.Fee;
         TradeCount++;
+        Performance.OnFill(fill);
     }
 }
 

@@ -7,7 +7,7 @@ public sealed record PositionSummary(string Asset, decimal Quantity, decimal Ave
 /// <summary>A bot's standing at the end of a run, valued at the last known prices.</summary>
 public sealed record BotSummary(
     string Bot, decimal InitialCash, decimal Cash, IReadOnlyList<PositionSummary> Positions,
-    decimal Equity, decimal ProfitLoss, int Trades, decimal FeesPaid)
+    decimal Equity, decimal ProfitLoss, int Trades, decimal FeesPaid, Performance Performance)
 {
     public decimal ReturnPercent => InitialCash == 0m ? 0m : ProfitLoss / InitialCash * 100m;
 
@@ -23,6 +23,6 @@ public sealed record BotSummary(
             })
             .ToArray();
         var equity = account.Cash + positions.Sum(p => p.Value);
-        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash, account.TradeCount, account.FeesPaid);
+        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash, account.TradeCount, account.FeesPaid, account.Performance.Result());
     }
 }

@@ -59,6 +59,22 @@ public sealed class ExchangeBook
     public IReadOnlyDictionary<string, decimal> LastPrices() =>
         _histories.Where(h => h.Value.Last.HasValue).ToDictionary(h => h.Key, h => h.Value.Last!.Value, StringComparer.Ordinal);
 
+    /// <summary>Every asset that has had a price, with its first, last, lowest and highest price so far.</summary>
+    public IReadOnlyList<Reporting.AssetSummary> AssetSummaries() =>
+        [.. _histories.Where(h => h.Value.Last.HasValue).Select(h => new Reporting.AssetSummary(h.Key, h.Value.First, h.Value.Last!.Value, h.Value.Min, h.Value.Max))];
+
+    /// <summary>Ends a step (a price, in a live run): every account's equity at the current prices updates its performance.</summary>
+    public void CloseStep()
+    {
+        foreach (var account in _accountsInOrder)
+        {
+            var equity = account.Cash;
+            foreach (var (asset, position) in account.Positions)
+                equity += position.Quantity * (CurrentPrice(asset) ?? position.AverageEntryPrice);
+            account.Performance.OnStep(equity, account.Positions.Count > 0);
+        }
+    }
+
     public OrderResult Submit(Order order, long step)
     {
         if (!_accounts.TryGetValue(order.Bot, out var account))

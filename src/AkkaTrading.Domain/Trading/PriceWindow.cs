@@ -16,11 +16,19 @@ public sealed class PriceWindow
     }
 
     public int Capacity => _prices.Length;
+
+    /// <summary>The first, lowest and highest price ever added (beyond the window too); zero before the first.</summary>
+    public decimal First { get; private set; }
+    public decimal Min { get; private set; }
+    public decimal Max { get; private set; }
     public int Count { get; private set; }
     public decimal? Last => Count == 0 ? null : _prices[(_next - 1 + _prices.Length) % _prices.Length];
 
     public void Add(decimal price)
     {
+        if (Count == 0) First = Min = Max = price;
+        else if (price < Min) Min = price;
+        else if (price > Max) Max = price;
         _prices[_next] = price;
         _next = (_next + 1) % _prices.Length;
         if (Count < _prices.Length) Count++;

@@ -73,6 +73,7 @@ public sealed class ExchangeActor : ReceiveActor
             _log.Warning("Ignored price {Price} for {Asset} from {Source}: unknown asset or not positive", tick.Price, tick.Asset, Sender.Path);
             return;
         }
+        _book.CloseStep();
         Context.System.EventStream.Publish(new PricesChanged(++_step, [new AssetPrice(tick.Asset, tick.Price)]));
     }
 
@@ -178,6 +179,7 @@ public sealed class ExchangeActor : ReceiveActor
                     }
                 }
             }
+            _book.CloseStep();
         }
         return true;
 
@@ -195,7 +197,7 @@ public sealed class ExchangeActor : ReceiveActor
     private Snapshot TakeSnapshot()
     {
         var prices = _book.LastPrices();
-        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal));
+        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()]);
     }
 
     private sealed class PendingBlock(long sequence, ImmutableArray<ScenarioStep> steps, BlockDecisions?[] decisions)

@@ -38,5 +38,5 @@ public static class Market
         private GetSnapshot() { }
     }
 
-    public sealed record Snapshot(long Steps, ImmutableArray<BotSummary> Bots, ImmutableDictionary<string, decimal> LastPrices);
+    public sealed record Snapshot(long Steps, ImmutableArray<BotSummary> Bots, ImmutableDictionary<string, decimal> LastPrices, ImmutableArray<AssetSummary> Assets);
 }

@@ -1,0 +1,76 @@
+using AkkaTrading.Domain.Trading;
+
+namespace AkkaTrading.Domain.Reporting;
+
+/// <summary>How a bot traded over a run: round trips, drawdown and exposure.</summary>
+/// <param name="RoundTrips">positions opened and closed again (flat to flat) per asset</param>
+/// <param name="AverageWin">mean profit of the winning round trips (0 if none)</param>
+/// <param name="AverageLoss">mean loss of the losing round trips, as a negative number (0 if none)</param>
+/// <param name="MaxDrawdown">largest fall of equity from its highest point so far</param>
+/// <param name="MaxDrawdownPercent">that fall as a percentage of the high it fell from</param>
+/// <param name="Steps">steps (prices, in a live run) seen by the exchange</param>
+/// <param name="ExposedSteps">steps after which the bot held any position</param>
+public sealed record Performance(
+    int RoundTrips, int Wins, int Losses, decimal AverageWin, decimal AverageLoss,
+    decimal MaxDrawdown, decimal MaxDrawdownPercent, long Steps, long ExposedSteps)
+{
+    public decimal WinRatePercent => RoundTrips == 0 ? 0m : 100m * Wins / RoundTrips;
+    public decimal ExposurePercent => Steps == 0 ? 0m : 100m * ExposedSteps / Steps;
+}
+
+/// <summary>
+/// Follows one bot through a run. Fills make round trips: a trip opens when a flat position is bought
+/// and closes when the position is flat again; its result is what the sales brought in less what the buys
+/// cost, fees included. After every step the bot's equity updates the drawdown and its holdings the exposure.
+/// </summary>
+public sealed class PerformanceTracker(decimal initialCash)
+{
+    private readonly Dictionary<string, OpenTrip> _open = new(StringComparer.Ordinal);
+    private decimal _peak = initialCash, _maxDrawdown, _maxDrawdownPercent, _winSum, _lossSum;
+    private int _wins, _losses, _roundTrips;
+    private long _steps, _exposedSteps;
+
+    public void OnFill(Fill fill)
+    {
+        if (!_open.TryGetValue(fill.Asset, out var trip)) _open.Add(fill.Asset, trip = new OpenTrip());
+        if (fill.Side == Side.Buy)
+        {
+            trip.Quantity += fill.Quantity;
+            trip.Result -= fill.Notional + fill.Fee;
+            return;
+        }
+        trip.Quantity -= fill.Quantity;
+        trip.Result += fill.Notional - fill.Fee;
+        if (trip.Quantity != 0m) return;
+
+        _roundTrips++;
+        if (trip.Result > 0m) { _wins++; _winSum += trip.Result; }
+        else if (trip.Result < 0m) { _losses++; _lossSum += trip.Result; }
+        _open.Remove(fill.Asset);
+    }
+
+    /// <summary>The bot's equity (cash plus holdings at current prices) once a step is settled.</summary>
+    public void OnStep(decimal equity, bool holding)
+    {
+        _steps++;
+        if (holding) _exposedSteps++;
+        if (equity > _peak) _peak = equity;
+        var drawdown = _peak - equity;
+        if (drawdown > _maxDrawdown)
+        {
+            _maxDrawdown = drawdown;
+            _maxDrawdownPercent = _peak == 0m ? 0m : drawdown / _peak * 100m;
+        }
+    }
+
+    public Performance Result() => new(
+        _roundTrips, _wins, _losses,
+        _wins == 0 ? 0m : _winSum / _wins, _losses == 0 ? 0m : _lossSum / _losses,
+        _maxDrawdown, _maxDrawdownPercent, _steps, _exposedSteps);
+
+    private sealed class OpenTrip
+    {
+        public decimal Quantity { get; set; }
+        public decimal Result { get; set; }
+    }
+}
