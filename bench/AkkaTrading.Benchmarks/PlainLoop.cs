@@ -8,7 +8,8 @@ namespace AkkaTrading.Benchmarks;
 
 /// <summary>
 /// The baseline: the same strategies and exchange rules in one thread with no actors — for each step,
-/// record the prices, let every bot decide on its assets, execute the orders bot by bot, report fills.
+/// record the prices, let every bot decide on its assets, execute the orders bot by bot, report fills,
+/// value every account for the run's statistics.
 /// This is the practical limit the actor pipeline is measured against.
 /// </summary>
 public static class PlainLoop
@@ -45,6 +46,7 @@ public static class PlainLoop
                 bot.Orders.Clear();
                 foreach (var fill in fills) bot.Strategy.OnFill(fill);
             }
+            book.CloseStep();
         }
         return trades;
     }

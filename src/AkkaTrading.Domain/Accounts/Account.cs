@@ -54,6 +54,15 @@ public sealed class Account
         return null;
     }
 
+    /// <summary>Ends a step: values the holdings at the current prices (at their entry price where an asset has none) and updates the performance.</summary>
+    public void CloseStep(Func<string, decimal?> currentPrice)
+    {
+        var equity = Cash;
+        foreach (var (asset, position) in _positions)
+            equity += position.Quantity * (currentPrice(asset) ?? position.AverageEntryPrice);
+        Performance.OnStep(equity, _positions.Count > 0);
+    }
+
     public void Apply(Fill fill)
     {
         if (fill.Side == Side.Buy)

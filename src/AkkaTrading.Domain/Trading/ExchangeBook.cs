@@ -13,6 +13,7 @@ public sealed class ExchangeBook
     private readonly AssetMap<PriceWindow> _historyOf = new(); // the same histories, for the hot path
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly List<Account> _accountsInOrder = new();
+    private Func<string, decimal?>? _currentPrice;
 
     public ExchangeBook(IEnumerable<string> assets, int historySize, decimal feePercent)
     {
@@ -66,13 +67,8 @@ public sealed class ExchangeBook
     /// <summary>Ends a step (a price, in a live run): every account's equity at the current prices updates its performance.</summary>
     public void CloseStep()
     {
-        foreach (var account in _accountsInOrder)
-        {
-            var equity = account.Cash;
-            foreach (var (asset, position) in account.Positions)
-                equity += position.Quantity * (CurrentPrice(asset) ?? position.AverageEntryPrice);
-            account.Performance.OnStep(equity, account.Positions.Count > 0);
-        }
+        _currentPrice ??= CurrentPrice;
+        foreach (var account in _accountsInOrder) account.CloseStep(_currentPrice);
     }
 
     public OrderResult Submit(Order order, long step)
