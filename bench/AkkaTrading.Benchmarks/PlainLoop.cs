@@ -46,7 +46,7 @@ public static class PlainLoop
                 bot.Orders.Clear();
                 foreach (var fill in fills) bot.Strategy.OnFill(fill);
             }
-            book.CloseStep();
+            book.CloseStep(step.Step);
         }
         return trades;
     }

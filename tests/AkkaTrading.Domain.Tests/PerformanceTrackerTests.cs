@@ -73,11 +73,11 @@ public class PerformanceTrackerTests
         var account = book.OpenAccount("bot", 100m);
         book.RecordPrice("ALFA", 10m);
         book.Submit(new Order("bot", "ALFA", Side.Buy, 5), 0);
-        book.CloseStep();                      // 50 cash + 5 × 10 = 100
+        book.CloseStep(0);                     // 50 cash + 5 × 10 = 100
         book.RecordPrice("ALFA", 6m);
-        book.CloseStep();                      // 50 + 30 = 80: down 20 from 100
+        book.CloseStep(1);                     // 50 + 30 = 80: down 20 from 100
         book.RecordPrice("ALFA", 12m);
-        book.CloseStep();                      // 110
+        book.CloseStep(2);                     // 110
 
         var result = account.Performance.Result();
         Assert.Equal((20m, 20m, 3L, 3L), (result.MaxDrawdown, result.MaxDrawdownPercent, result.Steps, result.ExposedSteps));

@@ -54,13 +54,17 @@ public sealed class Account
         return null;
     }
 
-    /// <summary>Ends a step: values the holdings at the current prices (at their entry price where an asset has none) and updates the performance.</summary>
-    public void CloseStep(Func<string, decimal?> currentPrice)
+    /// <summary>
+    /// Ends a step: values the holdings at the current prices (at their entry price where an asset has
+    /// none), updates the performance and returns the holdings' value.
+    /// </summary>
+    public decimal CloseStep(Func<string, decimal?> currentPrice)
     {
-        var equity = Cash;
+        var holdings = 0m;
         foreach (var (asset, position) in _positions)
-            equity += position.Quantity * (currentPrice(asset) ?? position.AverageEntryPrice);
-        Performance.OnStep(equity, _positions.Count > 0);
+            holdings += position.Quantity * (currentPrice(asset) ?? position.AverageEntryPrice);
+        Performance.OnStep(Cash + holdings, _positions.Count > 0);
+        return holdings;
     }
 
     public void Apply(Fill fill)

@@ -14,9 +14,12 @@ public sealed class ExchangeBook
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.Ordinal);
     private readonly List<Account> _accountsInOrder = new();
     private Func<string, decimal?>? _currentPrice;
+    private readonly Reporting.RunRecorder? _recorder;
 
-    public ExchangeBook(IEnumerable<string> assets, int historySize, decimal feePercent)
+    /// <param name="recorder">when given, records every step and fill for a report</param>
+    public ExchangeBook(IEnumerable<string> assets, int historySize, decimal feePercent, Reporting.RunRecorder? recorder = null)
     {
+        _recorder = recorder;
         if (historySize < 1) throw new ArgumentOutOfRangeException(nameof(historySize), historySize, "history size must be at least 1");
         if (feePercent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(feePercent), feePercent, "fee must be within 0..100 percent");
         foreach (var asset in assets)
@@ -65,10 +68,17 @@ public sealed class ExchangeBook
         [.. _histories.Where(h => h.Value.Last.HasValue).Select(h => new Reporting.AssetSummary(h.Key, h.Value.First, h.Value.Last!.Value, h.Value.Min, h.Value.Max))];
 
     /// <summary>Ends a step (a price, in a live run): every account's equity at the current prices updates its performance.</summary>
-    public void CloseStep()
+    public void CloseStep(long step)
     {
         _currentPrice ??= CurrentPrice;
-        foreach (var account in _accountsInOrder) account.CloseStep(_currentPrice);
+        foreach (var account in _accountsInOrder)
+        {
+            var holdings = account.CloseStep(_currentPrice);
+            _recorder?.OnEquity(step, account.Bot, account.Cash, holdings);
+        }
+        if (_recorder is null) return;
+        foreach (var (asset, history) in _histories)
+            if (history.Last is { } price) _recorder.OnPrice(step, asset, price);
     }
 
     public OrderResult Submit(Order order, long step)
@@ -84,6 +94,7 @@ public sealed class ExchangeBook
 
         var fill = new Fill(step, order.Bot, order.Asset, order.Side, order.Quantity, price, Fees.For(order.Quantity * price, FeePercent));
         account.Apply(fill);
+        _recorder?.OnFill(fill);
         return OrderResult.Filled(fill);
 
         OrderResult Reject(RejectReason reason, decimal required = 0m, decimal available = 0m) =>

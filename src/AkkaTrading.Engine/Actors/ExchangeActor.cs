@@ -73,8 +73,8 @@ public sealed class ExchangeActor : ReceiveActor
             _log.Warning("Ignored price {Price} for {Asset} from {Source}: unknown asset or not positive", tick.Price, tick.Asset, Sender.Path);
             return;
         }
-        _book.CloseStep();
-        Context.System.EventStream.Publish(new PricesChanged(++_step, [new AssetPrice(tick.Asset, tick.Price)]));
+        _book.CloseStep(++_step);
+        Context.System.EventStream.Publish(new PricesChanged(_step, [new AssetPrice(tick.Asset, tick.Price)]));
     }
 
     /// <summary>Executes an order, logs it and, when filled, publishes the trade.</summary>
@@ -179,7 +179,7 @@ public sealed class ExchangeActor : ReceiveActor
                     }
                 }
             }
-            _book.CloseStep();
+            _book.CloseStep(step.Step);
         }
         return true;
 
