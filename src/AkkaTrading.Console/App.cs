@@ -1,5 +1,6 @@
 using AkkaTrading.Console.Cli;
 using AkkaTrading.Console.Output;
+using AkkaTrading.Console.Report;
 using AkkaTrading.Console.Running;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Hosting;
@@ -46,10 +47,13 @@ public static class App
         var config = TradingConfig.Load(run.Common.ConfigFile);
         new SimulationMode.Live().Validate(config.Settings);
         var duration = run.Duration ?? config.Settings.Live.Duration;
+        var reportDir = run.Common.Report is { } report ? ReportDirectory.Prepare(report) : null;
         UseSerilog(run.Common);
         output.WriteLine($"Live run for {duration.TotalSeconds:0.#}s (Ctrl+C stops it early): {config.Settings.Sources.Length} sources, {config.Settings.Bots.Length} bots");
-        var snapshot = await Simulation.LiveAsync(config, duration, run.Common.LogLevel, stop);
-        SummaryWriter.Write(output, snapshot, $"Summary after {snapshot.Steps} prices");
+        var outcome = await Simulation.LiveAsync(config, duration, run.Common.LogLevel, record: reportDir is not null, stop);
+        var title = $"Summary after {outcome.Snapshot.Steps} prices";
+        SummaryWriter.Write(output, outcome.Snapshot, title);
+        if (reportDir is not null) output.WriteLine($"report: {ReportWriter.Write(reportDir, $"Live run: {title}", config, outcome)}");
         return ExitOk;
     }
 
@@ -59,13 +63,15 @@ public static class App
         var scenario = ScenarioFiles.Open(replay.Scenario);
         var mode = new SimulationMode.Replay(scenario);
         mode.Validate(config.Settings);
+        var reportDir = replay.Common.Report is { } report ? ReportDirectory.Prepare(report) : null;
         using var trades = replay.TradesFile is null ? null : TradeLogFile.Create(replay.TradesFile);
         UseSerilog(replay.Common);
-        var (snapshot, completed) = await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel);
+        var (outcome, completed) = await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel, record: reportDir is not null);
         trades?.Commit();
-        SummaryWriter.Write(output, snapshot,
-            $"Summary of {Path.GetFileName(scenario.Path)}: {scenario.Outline.StepCount} steps, {scenario.Outline.PriceCount} prices, {completed.Trades} trades");
+        var run = $"{scenario.Outline.StepCount} steps, {scenario.Outline.PriceCount} prices, {completed.Trades} trades";
+        SummaryWriter.Write(output, outcome.Snapshot, $"Summary of {Path.GetFileName(scenario.Path)}: {run}");
         if (trades is not null) output.WriteLine($"trade log: {trades.Path}");
+        if (reportDir is not null) output.WriteLine($"report: {ReportWriter.Write(reportDir, $"Replay of {Path.GetFileName(scenario.Path)}: {run}", config, outcome)}");
         return ExitOk;
     }
 

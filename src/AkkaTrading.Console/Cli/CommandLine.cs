@@ -6,7 +6,7 @@ namespace AkkaTrading.Console.Cli;
 /// <summary>A mistake on the command line; the message says which argument.</summary>
 public sealed class UsageException(string message) : Exception(message);
 
-public sealed record CommonOptions(string? ConfigFile, LogEventLevel LogLevel, string? LogFile);
+public sealed record CommonOptions(string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null);
 
 public abstract record Command
 {
@@ -14,6 +14,9 @@ public abstract record Command
     public sealed record Run(CommonOptions Common, TimeSpan? Duration) : Command;
     public sealed record Replay(CommonOptions Common, string Scenario, string? TradesFile) : Command;
 }
+
+/// <summary>Where to write the run's report and whether an existing one may be overwritten.</summary>
+public sealed record ReportOptions(string Directory, bool Force);
 
 /// <summary>Parses <c>[run] [options]</c> and <c>replay &lt;scenario&gt; [options]</c>; <c>--help</c> anywhere prints help.</summary>
 public static class CommandLine
@@ -33,6 +36,8 @@ public static class CommandLine
           --config <file.hocon>   layer a HOCON file over the built-in defaults (hocon/akka-trading.conf)
           --log-level <level>     verbose, debug, information (default), warning, error
           --log-file <path>       also write the log to this file
+          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
+          --force                 with --report: overwrite a report directory that already holds files
           -h, --help              show help
         """;
 
@@ -49,6 +54,8 @@ public static class CommandLine
           --config <file.hocon>   layer a HOCON file over the built-in defaults
           --log-level <level>     verbose, debug, information (default), warning, error
           --log-file <path>       also write the log to this file
+          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
+          --force                 with --report: overwrite a report directory that already holds files
           -h, --help              show this help
         """;
 
@@ -66,6 +73,8 @@ public static class CommandLine
                                   replaces the default bots
           --log-level <level>     verbose, debug, information (default), warning, error
           --log-file <path>       also write the log to this file
+          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
+          --force                 with --report: overwrite a report directory that already holds files
           -h, --help              show this help
         """;
 
@@ -83,7 +92,8 @@ public static class CommandLine
         if (command == "help" || rest.Contains("--help") || rest.Contains("-h"))
             return new Command.Help(args.Count == 0 || args[0].StartsWith('-') || command == "help" ? AppHelp : help);
 
-        string? config = null, logFile = null, trades = null, duration = null;
+        string? config = null, logFile = null, trades = null, duration = null, report = null;
+        var force = false;
         var level = LogEventLevel.Information;
         var positional = new List<string>();
         for (var i = 0; i < rest.Count; i++)
@@ -94,6 +104,8 @@ public static class CommandLine
                 case "--config": config = Value(); break;
                 case "--log-file": logFile = Value(); break;
                 case "--log-level": level = ParseLevel(Value()); break;
+                case "--report": report = Value(); break;
+                case "--force": force = true; break;
                 case "--trades" when command == "replay": trades = Value(); break;
                 case "--duration" when command == "run": duration = Value(); break;
                 default:
@@ -105,7 +117,8 @@ public static class CommandLine
             string Value() => i + 1 < rest.Count && !rest[i + 1].StartsWith("--") ? rest[++i] : throw new UsageException($"option '{arg}' needs a value");
         }
 
-        var common = new CommonOptions(config, level, logFile);
+        if (force && report is null) throw new UsageException("--force only applies with --report <dir>");
+        var common = new CommonOptions(config, level, logFile, report is null ? null : new ReportOptions(report, force));
         if (command == "run")
         {
             if (positional.Count > 0) throw new UsageException($"unexpected argument '{positional[0]}' for 'run'");

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using RunRecording = AkkaTrading.Domain.Reporting.RunRecording;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,9 @@ public static class Simulation
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs live until <paramref name="duration"/> has passed or <paramref name="stop"/> fires.</summary>
-    public static async Task<Snapshot> LiveAsync(TradingConfig config, TimeSpan duration, LogEventLevel level, CancellationToken stop)
+    public static async Task<RunOutcome> LiveAsync(TradingConfig config, TimeSpan duration, LogEventLevel level, bool record, CancellationToken stop)
     {
-        using var host = await StartAsync(config, new SimulationMode.Live(), level, tradeLog: null);
+        using var host = await StartAsync(config, new SimulationMode.Live(), level, tradeLog: null, record);
         try
         {
             await Task.Delay(duration, stop);
@@ -30,22 +31,22 @@ public static class Simulation
         catch (OperationCanceledException)
         {
         }
-        return await FinishAsync(host);
+        return await FinishAsync(host, record);
     }
 
     /// <summary>Replays the scenario to its end; the trade log, if any, is complete and flushed on return.</summary>
-    public static async Task<(Snapshot Snapshot, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog, LogEventLevel level)
+    public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog, LogEventLevel level, bool record = false)
     {
-        using var host = await StartAsync(config, mode, level, tradeLog);
+        using var host = await StartAsync(config, mode, level, tradeLog, record);
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         var exchange = registry.Get<Exchange>();
         var outcome = await exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
         if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
         if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
-        return (await FinishAsync(host), (Completed)outcome);
+        return (await FinishAsync(host, record), (Completed)outcome);
     }
 
-    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog)
+    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog, bool record)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
@@ -59,17 +60,19 @@ public static class Simulation
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             })
-            .AddTradingSimulation(config.Settings, mode, tradeLog));
+            .AddTradingSimulation(config.Settings, mode, tradeLog, record));
         var host = builder.Build();
         await host.StartAsync();
         return host;
     }
 
-    private static async Task<Snapshot> FinishAsync(IHost host)
+    private static async Task<RunOutcome> FinishAsync(IHost host, bool record)
     {
-        var snapshot = await host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>().Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout);
+        var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
+        var snapshot = await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout);
+        var recording = record ? await exchange.Ask<RunRecording>(GetRecording.Instance, QueryTimeout) : null;
         await host.StopAsync();
-        return snapshot;
+        return new RunOutcome(snapshot, recording);
     }
 
     private static AkkaLogLevel ToAkka(LogEventLevel level) => level switch
@@ -80,5 +83,8 @@ public static class Simulation
         _ => AkkaLogLevel.ErrorLevel,
     };
 }
+
+/// <summary>How a run ended: every account valued at the last prices and, when asked for, the recording for a report.</summary>
+public sealed record RunOutcome(Snapshot Snapshot, RunRecording? Recording);
 
 public sealed class ReplayFailedException(string reason) : Exception(reason);

@@ -33,6 +33,7 @@ public sealed class ExchangeActor : ReceiveActor
     private readonly ExchangeBook _book;
     private readonly Dictionary<string, int> _botIndex = new(StringComparer.Ordinal);
     private readonly IActorRef? _clock;
+    private readonly RunRecorder? _recorder;
     private long _step;
     private long _trades;
 
@@ -42,9 +43,10 @@ public sealed class ExchangeActor : ReceiveActor
     private long _nextSequence;
     private bool _replaying, _clockExhausted, _blockRequested;
 
-    public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock)
+    public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock, bool record)
     {
-        _book = new ExchangeBook(assets, settings.HistorySize, settings.FeePercent);
+        _recorder = record ? new RunRecorder() : null;
+        _book = new ExchangeBook(assets, settings.HistorySize, settings.FeePercent, _recorder);
         foreach (var bot in bots)
         {
             _botIndex.Add(bot.Name, _botIndex.Count);
@@ -61,10 +63,12 @@ public sealed class ExchangeActor : ReceiveActor
         Receive<GetPrice>(q => Sender.Tell(new CurrentPrice(q.Asset, _book.CurrentPrice(q.Asset))));
         Receive<GetHistory>(q => Sender.Tell(new PriceHistory(q.Asset, [.. _book.History(q.Asset, q.Count)])));
         Receive<GetSnapshot>(_ => Sender.Tell(TakeSnapshot()));
+        Receive<GetRecording>(_ => Sender.Tell((_recorder ?? new RunRecorder()).Recording()));
     }
 
-    public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock = null) =>
-        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock));
+    /// <param name="record">record equity curves, prices and fills for a report (<see cref="GetRecording"/>)</param>
+    public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock = null, bool record = false) =>
+        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record));
 
     private void OnPriceTick(PriceTick tick)
     {

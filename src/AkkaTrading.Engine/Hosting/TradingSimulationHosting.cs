@@ -15,9 +15,10 @@ public static class TradingSimulationHosting
     /// <summary>
     /// Starts the simulation's actors: the exchange, one bot per configured bot and, in a live run, one
     /// source per configured asset (in a replay, the replay clock). With <paramref name="tradeLog"/> the
-    /// trades are also written there as CSV. The exchange is registered as <see cref="Exchange"/>.
+    /// trades are also written there as CSV; with <paramref name="record"/> the exchange records the run for
+    /// a report. The exchange is registered as <see cref="Exchange"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings, SimulationMode mode, TextWriter? tradeLog = null)
+    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings, SimulationMode mode, TextWriter? tradeLog = null, bool record = false)
     {
         mode.Validate(settings);
         var assets = mode.Assets(settings);
@@ -27,7 +28,7 @@ public static class TradingSimulationHosting
             if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
 
             var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock") : null;
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock), "exchange");
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock, record), "exchange");
             registry.Register<Exchange>(exchange);
 
             // Bots are subscribed before any source or the clock can produce a price.

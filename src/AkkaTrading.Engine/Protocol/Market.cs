@@ -38,5 +38,12 @@ public static class Market
         private GetSnapshot() { }
     }
 
+    /// <summary>Asks the exchange for what it recorded for a report; answered with a <see cref="RunRecording"/> (empty unless recording).</summary>
+    public sealed record GetRecording
+    {
+        public static readonly GetRecording Instance = new();
+        private GetRecording() { }
+    }
+
     public sealed record Snapshot(long Steps, ImmutableArray<BotSummary> Bots, ImmutableDictionary<string, decimal> LastPrices, ImmutableArray<AssetSummary> Assets);
 }
