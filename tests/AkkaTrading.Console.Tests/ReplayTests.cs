@@ -47,4 +47,15 @@ public sealed class ReplayTests
         Assert.Contains("round trips 3 (0 won, 3 lost, win rate 0.0%), average win +0.00, average loss -176.67", result.Output);
         Assert.Matches(@"ALFA\s+100\.00\s+73\.50\s+73\.50\s+105\.00\s+-26\.50%", result.Output);
     }
+
+    [Fact]
+    public async Task Every_transaction_line_reaches_the_log_file_before_the_run_ends()
+    {
+        var log = RepoFiles.Scratch("run.log");
+        var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("mixed.csv"), "--config", RepoFiles.Hocon("several-bots.hocon"), "--log-file", log, "--plain");
+        Assert.Equal(0, result.ExitCode);
+        var trades = File.ReadAllLines(RepoFiles.Golden("mixed.several-bots.trades.csv")).Length - 1;
+        Assert.Equal(trades, File.ReadLines(log).Count(l => l.Contains("[INF] BUY ") || l.Contains("[INF] SELL ")));
+        Assert.Contains(File.ReadLines(log), l => l.Contains("LogSource: \"akka://akka-trading/user/exchange\""));
+    }
 }

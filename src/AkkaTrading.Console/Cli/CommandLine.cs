@@ -6,7 +6,7 @@ namespace AkkaTrading.Console.Cli;
 /// <summary>A mistake on the command line; the message says which argument.</summary>
 public sealed class UsageException(string message) : Exception(message);
 
-public sealed record CommonOptions(string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null);
+public sealed record CommonOptions(string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null, bool Plain = false);
 
 public abstract record Command
 {
@@ -38,6 +38,7 @@ public static class CommandLine
           --log-file <path>       also write the log to this file
           --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
           --force                 with --report: overwrite a report directory that already holds files
+          --plain                 in a terminal too: plain lines and the log on the console, no live view
           -h, --help              show help
         """;
 
@@ -56,6 +57,7 @@ public static class CommandLine
           --log-file <path>       also write the log to this file
           --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
           --force                 with --report: overwrite a report directory that already holds files
+          --plain                 in a terminal too: plain lines and the log on the console, no live view
           -h, --help              show this help
         """;
 
@@ -75,6 +77,7 @@ public static class CommandLine
           --log-file <path>       also write the log to this file
           --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
           --force                 with --report: overwrite a report directory that already holds files
+          --plain                 in a terminal too: plain lines and the log on the console, no live view
           -h, --help              show this help
         """;
 
@@ -93,7 +96,7 @@ public static class CommandLine
             return new Command.Help(args.Count == 0 || args[0].StartsWith('-') || command == "help" ? AppHelp : help);
 
         string? config = null, logFile = null, trades = null, duration = null, report = null;
-        var force = false;
+        bool force = false, plain = false;
         var level = LogEventLevel.Information;
         var positional = new List<string>();
         for (var i = 0; i < rest.Count; i++)
@@ -106,6 +109,7 @@ public static class CommandLine
                 case "--log-level": level = ParseLevel(Value()); break;
                 case "--report": report = Value(); break;
                 case "--force": force = true; break;
+                case "--plain": plain = true; break;
                 case "--trades" when command == "replay": trades = Value(); break;
                 case "--duration" when command == "run": duration = Value(); break;
                 default:
@@ -118,7 +122,7 @@ public static class CommandLine
         }
 
         if (force && report is null) throw new UsageException("--force only applies with --report <dir>");
-        var common = new CommonOptions(config, level, logFile, report is null ? null : new ReportOptions(report, force));
+        var common = new CommonOptions(config, level, logFile, report is null ? null : new ReportOptions(report, force), plain);
         if (command == "run")
         {
             if (positional.Count > 0) throw new UsageException($"unexpected argument '{positional[0]}' for 'run'");

@@ -20,27 +20,32 @@ public static class Simulation
 {
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs live until <paramref name="duration"/> has passed or <paramref name="stop"/> fires.</summary>
-    public static async Task<RunOutcome> LiveAsync(TradingConfig config, TimeSpan duration, LogEventLevel level, bool record, CancellationToken stop)
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Runs live until <paramref name="duration"/> has passed or <paramref name="stop"/> fires; with
+    /// <paramref name="watch"/>, hands it a snapshot of the exchange a few times a second.
+    /// </summary>
+    public static async Task<RunOutcome> LiveAsync(TradingConfig config, TimeSpan duration, LogEventLevel level, bool record,
+        Action<Snapshot>? watch, CancellationToken stop)
     {
         using var host = await StartAsync(config, new SimulationMode.Live(), level, tradeLog: null, record);
-        try
-        {
-            await Task.Delay(duration, stop);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var end = Task.Delay(duration, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        await WatchUntil(host, end, watch);
         return await FinishAsync(host, record);
     }
 
     /// <summary>Replays the scenario to its end; the trade log, if any, is complete and flushed on return.</summary>
-    public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog, LogEventLevel level, bool record = false)
+    /// <remarks>With <paramref name="progress"/>, hands it a snapshot of the exchange a few times a second.</remarks>
+    public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog,
+        LogEventLevel level, bool record = false, Action<Snapshot>? progress = null)
     {
         using var host = await StartAsync(config, mode, level, tradeLog, record);
         var registry = host.Services.GetRequiredService<ActorRegistry>();
         var exchange = registry.Get<Exchange>();
-        var outcome = await exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
+        var replay = exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
+        await WatchUntil(host, replay, progress);
+        var outcome = await replay;
         if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
         if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
         return (await FinishAsync(host, record), (Completed)outcome);
@@ -66,11 +71,24 @@ public static class Simulation
         return host;
     }
 
+    private static async Task WatchUntil(IHost host, Task end, Action<Snapshot>? watch)
+    {
+        if (watch is null)
+        {
+            await end;
+            return;
+        }
+        var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
+        while (await Task.WhenAny(end, Task.Delay(WatchInterval)) != end)
+            watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
+    }
+
     private static async Task<RunOutcome> FinishAsync(IHost host, bool record)
     {
         var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
         var snapshot = await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout);
         var recording = record ? await exchange.Ask<RunRecording>(GetRecording.Instance, QueryTimeout) : null;
+        await LogFlush.WaitAsync(host.Services.GetRequiredService<ActorSystem>(), QueryTimeout);
         await host.StopAsync();
         return new RunOutcome(snapshot, recording);
     }

@@ -16,7 +16,7 @@ public sealed class ScenarioException(string file, int? line, string problem)
 }
 
 /// <summary>What a full pass over a scenario found: its assets in order of first appearance and its size.</summary>
-public sealed record ScenarioOutline(IReadOnlyList<string> Assets, long StepCount, long PriceCount);
+public sealed record ScenarioOutline(IReadOnlyList<string> Assets, long StepCount, long PriceCount, long LastStep = 0);
 
 public static class ScenarioSteps
 {
@@ -25,14 +25,15 @@ public static class ScenarioSteps
     {
         var assets = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        long stepCount = 0, priceCount = 0;
+        long stepCount = 0, priceCount = 0, lastStep = 0;
         foreach (var step in steps)
         {
             stepCount++;
+            lastStep = step.Step;
             priceCount += step.Prices.Length;
             foreach (var price in step.Prices)
                 if (seen.Add(price.Asset)) assets.Add(price.Asset);
         }
-        return new ScenarioOutline(assets, stepCount, priceCount);
+        return new ScenarioOutline(assets, stepCount, priceCount, lastStep);
     }
 }

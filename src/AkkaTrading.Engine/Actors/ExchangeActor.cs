@@ -28,6 +28,7 @@ public sealed class ExchangeActor : ReceiveActor
 {
     public const int StepsPerBlock = 1024;
     public const int BlocksInFlight = 4;
+    public const int RecentTradesKept = 10;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ExchangeBook _book;
@@ -36,6 +37,7 @@ public sealed class ExchangeActor : ReceiveActor
     private readonly RunRecorder? _recorder;
     private long _step;
     private long _trades;
+    private readonly Queue<Fill> _recentTrades = new();
 
     // Replay state
     private readonly Queue<PendingBlock> _inFlight = new();
@@ -88,6 +90,8 @@ public sealed class ExchangeActor : ReceiveActor
         if (result.Fill is { } fill)
         {
             _trades++;
+            _recentTrades.Enqueue(fill);
+            if (_recentTrades.Count > RecentTradesKept) _recentTrades.Dequeue();
             if (_log.IsInfoEnabled) _log.Info("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
             Context.System.EventStream.Publish(new TradeExecuted(fill));
         }
@@ -201,7 +205,8 @@ public sealed class ExchangeActor : ReceiveActor
     private Snapshot TakeSnapshot()
     {
         var prices = _book.LastPrices();
-        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()]);
+        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()],
+            [.. _recentTrades], _trades);
     }
 
     private sealed class PendingBlock(long sequence, ImmutableArray<ScenarioStep> steps, BlockDecisions?[] decisions)

@@ -45,5 +45,11 @@ public static class Market
         private GetRecording() { }
     }
 
-    public sealed record Snapshot(long Steps, ImmutableArray<BotSummary> Bots, ImmutableDictionary<string, decimal> LastPrices, ImmutableArray<AssetSummary> Assets);
+    /// <summary>
+    /// Every account valued at the last prices, each asset's price range, the last few trades (newest last)
+    /// and the trade count so far; <see cref="Steps"/> is the last step (the number of prices, in a live run).
+    /// </summary>
+    public sealed record Snapshot(
+        long Steps, ImmutableArray<BotSummary> Bots, ImmutableDictionary<string, decimal> LastPrices,
+        ImmutableArray<AssetSummary> Assets, ImmutableArray<Fill> RecentTrades, long Trades);
 }

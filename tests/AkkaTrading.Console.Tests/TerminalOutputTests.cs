@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using AkkaTrading.Console.Output;
+using AkkaTrading.Domain.Accounts;
+using AkkaTrading.Domain.Reporting;
+using AkkaTrading.Domain.Trading;
+using Spectre.Console;
+using static AkkaTrading.Engine.Protocol.Market;
+
+namespace AkkaTrading.Console.Tests;
+
+/// <summary>The terminal widgets, rendered without ANSI into text.</summary>
+public sealed class TerminalOutputTests
+{
+    private static (IAnsiConsole Console, StringWriter Text) PlainConsole()
+    {
+        var text = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 240;
+        return (console, text);
+    }
+
+    private static Snapshot Sample()
+    {
+        var book = new ExchangeBook(["ALFA"], 10, 0m);
+        var account = book.OpenAccount("investor", 1000m);
+        book.RecordPrice("ALFA", 10m);
+        var fill = book.Submit(new Order("investor", "ALFA", Side.Buy, 20), 0).Fill!;
+        book.CloseStep(0);
+        book.RecordPrice("ALFA", 12m);
+        book.CloseStep(1);
+        var prices = book.LastPrices();
+        return new Snapshot(1, [BotSummary.Of(account, prices)], prices.ToImmutableDictionary(), [.. book.AssetSummaries()], [fill], 1);
+    }
+
+    [Fact]
+    public void The_statistics_tables_show_every_bot_with_a_total_and_every_asset()
+    {
+        var (console, text) = PlainConsole();
+        StatisticsTables.Write(console, Sample(), "Summary");
+        var output = text.ToString();
+
+        Assert.DoesNotContain('\u001b', output);
+        Assert.Matches(@"investor\s*│\s*1,000\.00\s*│\s*800\.00\s*│\s*240\.00\s*│\s*1,040\.00\s*│\s*\+40\.00\s*│\s*\+4\.00%", output);
+        Assert.Matches(@"total\s*│\s*1,000\.00", output);
+        Assert.Matches(@"ALFA\s*│\s*10\.00\s*│\s*12\.00\s*│\s*10\.00\s*│\s*12\.00\s*│\s*\+20\.00%", output);
+    }
+
+    [Fact]
+    public void The_live_view_shows_prices_with_their_trend_the_bots_and_the_last_trades()
+    {
+        var (console, text) = PlainConsole();
+        var view = new LiveView();
+        view.Render(Sample() with { Assets = [new AssetSummary("ALFA", 10m, 11m, 10m, 11m)] }, TimeSpan.FromSeconds(5));
+        console.Write(view.Render(Sample(), TimeSpan.FromSeconds(4)));
+        var output = text.ToString();
+
+        Assert.Contains("▲", output); // 11 → 12
+        Assert.Matches(@"investor\s*│\s*800\.00\s*│\s*20 ALFA\s*│\s*1,040\.00", output);
+        Assert.Contains("BUY investor 20 ALFA @ 10", output);
+    }
+}
