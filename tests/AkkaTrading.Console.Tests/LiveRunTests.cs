@@ -19,7 +19,7 @@ public sealed class LiveRunTests
         Assert.Matches(@"== Summary after \d+ prices ==", result.Output);
         // How many prices arrive in a second depends on the machine's load; trading on them is covered by the actor tests.
         foreach (var bot in new[] { "investor", "hamster" })
-            Assert.Matches(bot + @"\s+[\d,.]+\s+[\d,.]+\s+[+-][\d,.]+\s+[+-][\d,.]+%\s+\d+\s+[\d,.]+", result.Output);
+            Assert.Matches(bot + @"\s+10,000\.00\s+[\d,.]+\s+[\d,.]+\s+[+-][\d,.]+\s+[+-][\d,.]+%\s+\d+\s+[\d,.]+", result.Output);
         Assert.Contains("buy & hold", result.Output);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ReplayTests
         var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--trades", trades, "--log-level", "error");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Summary of crash.hocon: 47 steps, 141 prices, 12 trades", result.Output);
-        Assert.Matches(@"investor\s+7,060\.00\s+10,000\.00\s+\+0\.00", result.Output);
+        Assert.Matches(@"investor\s+10,000\.00\s+7,060\.00\s+10,000\.00\s+\+0\.00", result.Output);
         Assert.Contains("hamster", result.Output);
         Assert.StartsWith("step,bot,side,asset,quantity,price", File.ReadAllText(trades));
         // The hamster's round trips: 5 of each asset bought at 100, 50 and 250, all sold at the crash 30% lower: -530 in 3 trips.
