@@ -21,6 +21,18 @@ public sealed record ReportOptions(string Directory, bool Force);
 /// <summary>Parses <c>[run] [options]</c> and <c>replay &lt;scenario&gt; [options]</c>; <c>--help</c> anywhere prints help.</summary>
 public static class CommandLine
 {
+    /// <summary>The options every command takes.</summary>
+    private const string CommonOptionsHelp = """
+          --config <file.hocon>   layer a HOCON file over the built-in defaults (hocon/akka-trading.conf);
+                                  a list there (bots, sources) replaces the default list
+          --log-level <level>     verbose, debug, information (default), warning, error
+          --log-file <path>       also write the log to this file
+          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
+          --force                 with --report: overwrite a report directory that already holds files
+          --plain                 in a terminal too: plain lines and the log on the console, no live view
+          -h, --help              show help
+        """;
+
     public const string AppHelp = """
         AkkaTrading — an actor-model algorithmic-trading simulator.
 
@@ -32,15 +44,8 @@ public static class CommandLine
         With no command, 'run' is used: three random-walk sources, an Investor and a Hamster; every
         transaction is printed as it happens, and a per-bot summary at the end.
 
-        Common options:
-          --config <file.hocon>   layer a HOCON file over the built-in defaults (hocon/akka-trading.conf)
-          --log-level <level>     verbose, debug, information (default), warning, error
-          --log-file <path>       also write the log to this file
-          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
-          --force                 with --report: overwrite a report directory that already holds files
-          --plain                 in a terminal too: plain lines and the log on the console, no live view
-          -h, --help              show help
-        """;
+        Options of both commands:
+        """ + "\n" + CommonOptionsHelp;
 
     public const string RunHelp = """
         Usage: AkkaTrading.Console run [options]
@@ -48,18 +53,11 @@ public static class CommandLine
         Runs the live simulation: one paced random-walk source per configured asset
         (akka-trading.sources), the configured bots, transactions printed as they happen.
         Stops after akka-trading.live.duration (default 20s) or on Ctrl+C, then prints per bot:
-        cash, positions, equity at the last prices, profit/loss and number of trades.
+        cash, positions, equity at the last prices, profit/loss, trades, round trips, drawdown, exposure.
 
         Options:
           --duration <time>       how long to run, e.g. 10s, 500ms, 2m (overrides akka-trading.live.duration)
-          --config <file.hocon>   layer a HOCON file over the built-in defaults
-          --log-level <level>     verbose, debug, information (default), warning, error
-          --log-file <path>       also write the log to this file
-          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
-          --force                 with --report: overwrite a report directory that already holds files
-          --plain                 in a terminal too: plain lines and the log on the console, no live view
-          -h, --help              show this help
-        """;
+        """ + "\n" + CommonOptionsHelp;
 
     public const string ReplayHelp = """
         Usage: AkkaTrading.Console replay <scenario.csv|scenario.hocon> [options]
@@ -71,15 +69,7 @@ public static class CommandLine
 
         Options:
           --trades <out.csv>      write the trade log (step,bot,side,asset,quantity,price,fee)
-          --config <file.hocon>   layer a HOCON file over the built-in defaults; a 'bots' list there
-                                  replaces the default bots
-          --log-level <level>     verbose, debug, information (default), warning, error
-          --log-file <path>       also write the log to this file
-          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
-          --force                 with --report: overwrite a report directory that already holds files
-          --plain                 in a terminal too: plain lines and the log on the console, no live view
-          -h, --help              show this help
-        """;
+        """ + "\n" + CommonOptionsHelp;
 
     public static Command Parse(IReadOnlyList<string> args)
     {
