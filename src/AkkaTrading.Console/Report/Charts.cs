@@ -9,13 +9,16 @@ public static class Charts
 {
     private const int Width = 1000, Height = 450;
 
-    /// <summary>A bot's equity over the run, with its drawdown from the running high (in percent) on the right axis.</summary>
-    public static void Equity(string path, string bot, IReadOnlyList<(long Step, EquityPoint Point)> curve)
+    /// <summary>
+    /// A bot's equity over the run, with its drawdown (in percent) on the right axis, measured like the
+    /// statistics: from the highest equity so far, starting with the initial cash.
+    /// </summary>
+    public static void Equity(string path, string bot, decimal initialCash, IReadOnlyList<(long Step, EquityPoint Point)> curve)
     {
         var plot = new Plot();
         var steps = curve.Select(p => (double)p.Step).ToArray();
         var equity = curve.Select(p => (double)p.Point.Equity).ToArray();
-        var peak = double.MinValue;
+        var peak = (double)initialCash;
         var drawdown = equity.Select(e => (peak = Math.Max(peak, e)) == 0 ? 0 : -100 * (peak - e) / peak).ToArray();
 
         var equityLine = plot.Add.ScatterLine(steps, equity);

@@ -25,7 +25,7 @@ public static class ReportWriter
         {
             WriteLines(Path.Combine(dir, $"equity-{bot}.csv"),
                 ["step,cash,holdings,equity", .. curve.Select(p => string.Create(Inv, $"{p.Step},{p.Point.Cash},{p.Point.Holdings},{p.Point.Equity}"))]);
-            Charts.Equity(Path.Combine(dir, $"equity-{bot}.png"), bot, curve);
+            Charts.Equity(Path.Combine(dir, $"equity-{bot}.png"), bot, snapshot.Bots.First(b => b.Bot == bot).InitialCash, curve);
         }
         foreach (var (asset, prices) in recording.Prices.OrderBy(p => p.Key, StringComparer.Ordinal))
             Charts.Price(Path.Combine(dir, $"price-{asset}.png"), asset, prices, recording.Fills);

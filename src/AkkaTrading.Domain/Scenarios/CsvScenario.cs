@@ -74,12 +74,14 @@ public static class CsvScenario
 
         if (!long.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out var step))
             throw new ScenarioException(name, lineNo, $"step '{stepText}' is not a whole number ≥ 0");
-        if (assetText.IsEmpty)
-            throw new ScenarioException(name, lineNo, "the asset is empty");
+        if (!Trading.Names.IsValid(assetText.ToString()))
+            throw new ScenarioException(name, lineNo, $"asset '{assetText}' is not a name of {Trading.Names.Rule}");
         if (!decimal.TryParse(priceText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
             throw new ScenarioException(name, lineNo, $"price '{priceText}' is not a decimal number (use '.' as the separator)");
         if (price <= 0m)
             throw new ScenarioException(name, lineNo, $"price {priceText} is not positive");
+        if (price > Prices.Cents.MaxPrice)
+            throw new ScenarioException(name, lineNo, $"price {priceText} is above the largest price supported ({Prices.Cents.MaxPrice})");
 
         var asset = Intern(assetText, order);
         return (step, asset, price);

@@ -121,6 +121,7 @@ public sealed class ExchangeActor : ReceiveActor
 
     private void OnStepBatch(StepBatch batch)
     {
+        if (!_replaying) return; // a batch still under way when the replay failed
         _blockRequested = false;
         _clockExhausted = batch.IsLast;
         if (!batch.Steps.IsEmpty)
@@ -134,6 +135,7 @@ public sealed class ExchangeActor : ReceiveActor
 
     private void OnBlockDecisions(BlockDecisions decisions)
     {
+        if (!_replaying) return;
         var block = _inFlight.FirstOrDefault(b => b.Sequence == decisions.Sequence);
         if (!_botIndex.TryGetValue(decisions.Bot, out var index) || block is null || block.Decisions[index] is not null)
         {
@@ -189,6 +191,13 @@ public sealed class ExchangeActor : ReceiveActor
             }
             _book.CloseStep(step.Step);
         }
+        for (var bot = 0; bot < cursors.Length; bot++)
+            if (cursors[bot] < block.Decisions[bot]!.Orders.Length)
+            {
+                var stray = block.Decisions[bot]!.Orders[cursors[bot]];
+                FailReplay(new Failed($"bot '{stray.Order.Bot}' placed {stray.Order} at step {stray.Step}, which is not a step of block {block.Sequence} in order"));
+                return false;
+            }
         return true;
 
         static string Describe(Fill? fill) => fill is null ? "a rejection" : TradeLog.Describe(fill);

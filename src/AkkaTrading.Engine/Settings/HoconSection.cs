@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Akka.Configuration;
 using Akka.Configuration.Hocon;
+using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Engine.Settings;
 
@@ -76,12 +77,9 @@ public sealed class HoconSection
     public string Name(string key)
     {
         var text = String(key);
-        if (!IsName(text)) throw Error(key, $"must be a name of letters, digits, '-', '_' and '.', not '{text}'");
+        if (!Domain.Trading.Names.IsValid(text)) throw Error(key, $"must be a name of letters, digits, '-', '_' and '.', not '{text}'");
         return text;
     }
-
-    public static bool IsName(string text) =>
-        text.Length > 0 && char.IsAsciiLetterOrDigit(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     public ImmutableArray<string> Names(string key)
     {
@@ -90,7 +88,7 @@ public sealed class HoconSection
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i].IsString() ? items[i].GetString().Trim() : "";
-            if (!IsName(text)) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be a name of letters, digits, '-', '_' and '.', not '{text}'");
+            if (!Domain.Trading.Names.IsValid(text)) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be a name of letters, digits, '-', '_' and '.', not '{text}'");
             result.Add(text);
         }
         return result.MoveToImmutable();

@@ -165,6 +165,21 @@ public sealed class ExchangeActorTests : TestKit
     }
 
     [Fact]
+    public async Task A_replay_fails_when_a_bot_places_an_order_at_a_step_outside_the_block()
+    {
+        var (exchange, clock, blocks, trades) = ReplayExchange(Bot("first"));
+        exchange.Tell(Start.Instance);
+        await clock.ExpectMsgAsync<RequestSteps>();
+        clock.Reply(new StepBatch([Step(0, ("ALFA", 10m))], IsLast: true));
+        await blocks.ExpectMsgAsync<PriceBlock>();
+
+        exchange.Tell(new BlockDecisions(0, "first", [Placed(7, "first", "ALFA", Side.Buy, 1, 10m)]));
+
+        Assert.StartsWith("bot 'first' placed", (await ExpectMsgAsync<Failed>()).Reason);
+        await trades.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task A_replay_failure_from_the_clock_reaches_the_host()
     {
         var clock = CreateTestProbe();
