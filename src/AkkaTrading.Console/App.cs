@@ -13,7 +13,7 @@ namespace AkkaTrading.Console;
 /// <summary>The console application: parses arguments, sets up logging, runs a command, prints the summary.</summary>
 public static class App
 {
-    public const int ExitOk = 0, ExitUserError = 2;
+    public const int ExitOk = 0, ExitInternalError = 1, ExitUserError = 2;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
@@ -36,6 +36,11 @@ public static class App
         {
             error.WriteLine($"error: {e.Message}");
             return ExitUserError;
+        }
+        catch (SimulationStoppedException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitInternalError;
         }
         finally
         {

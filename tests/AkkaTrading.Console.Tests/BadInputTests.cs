@@ -53,7 +53,7 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("akka-trading.bots = [ { name = x, strategy = gambler, assets = [ALFA], initial-cash = 1 } ]", "'akka-trading.bots[0].strategy' names unknown strategy 'gambler' (known: investor, hamster)")]
     [InlineData("akka-trading.strategies.investor.window = 0", "'akka-trading.strategies.investor.window' must be ≥ 1, not 0")]
-    [InlineData("akka-trading.strategies.hamster.quantity = 0", "'akka-trading.strategies.hamster.quantity' must be a whole number ≥ 1, not 0")]
+    [InlineData("akka-trading.strategies.hamster.quantity = 0", "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 0")]
     [InlineData("akka-trading.strategies.investor.dip-percent = -1", "'akka-trading.strategies.investor.dip-percent' must be ≥ 0, not -1")]
     [InlineData("akka-trading.exchange.histroy-size = 5", "'akka-trading.exchange.histroy-size' is not a known setting")]
     public async Task Bad_settings_name_file_and_key(string hocon, string message)

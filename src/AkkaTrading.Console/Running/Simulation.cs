@@ -71,16 +71,17 @@ public static class Simulation
         return host;
     }
 
+    /// <summary>Waits for <paramref name="end"/>, watching if asked; fails if the actor system stops first (an actor failed).</summary>
     private static async Task WatchUntil(IHost host, Task end, Action<Snapshot>? watch)
     {
-        if (watch is null)
-        {
-            await end;
-            return;
-        }
+        var system = host.Services.GetRequiredService<ActorSystem>();
         var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
-        while (await Task.WhenAny(end, Task.Delay(WatchInterval)) != end)
-            watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
+        while (!end.IsCompleted)
+        {
+            var next = await Task.WhenAny(end, system.WhenTerminated, Task.Delay(WatchInterval));
+            if (next == system.WhenTerminated) throw new SimulationStoppedException();
+            if (next != end && watch is not null) watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
+        }
     }
 
     private static async Task<RunOutcome> FinishAsync(IHost host, bool record)
@@ -106,3 +107,7 @@ public static class Simulation
 public sealed record RunOutcome(Snapshot Snapshot, RunRecording? Recording);
 
 public sealed class ReplayFailedException(string reason) : Exception(reason);
+
+/// <summary>An actor of the simulation failed and the actor system stopped; the log holds the error.</summary>
+public sealed class SimulationStoppedException()
+    : Exception("the simulation stopped after an internal error (the log above has it); nothing was written");

@@ -23,7 +23,7 @@ public static class TradingSimulationHosting
         mode.Validate(settings);
         var assets = mode.Assets(settings);
 
-        return builder.WithActors((system, registry) =>
+        return builder.AddHocon(StopOnFailure.Hocon, HoconAddMode.Prepend).WithActors((system, registry) =>
         {
             if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
 

@@ -114,11 +114,11 @@ public sealed class HoconSection
         return value;
     }
 
-    /// <summary>A whole, positive quantity such as <c>10</c>.</summary>
+    /// <summary>A whole, positive quantity such as <c>10</c>, at most a billion.</summary>
     public decimal Quantity(string key)
     {
         var value = Decimal(key);
-        if (value < 1m || decimal.Truncate(value) != value) throw Error(key, $"must be a whole number ≥ 1, not {Scalar(key)}");
+        if (value < 1m || value > 1_000_000_000m || decimal.Truncate(value) != value) throw Error(key, $"must be a whole number from 1 to 1000000000, not {Scalar(key)}");
         return value;
     }
 

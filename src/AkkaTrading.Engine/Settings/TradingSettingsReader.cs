@@ -8,6 +8,9 @@ public static class TradingSettingsReader
 {
     public const string RootKey = "akka-trading";
 
+    /// <summary>The largest starting cash: far beyond any real account, far below where money arithmetic could overflow.</summary>
+    public const decimal MaxCash = 1_000_000_000_000_000m;
+
     private static readonly Dictionary<string, Func<HoconSection, object>> StrategyReaders = new(StringComparer.Ordinal)
     {
         ["investor"] = ReadInvestor,
@@ -50,7 +53,7 @@ public static class TradingSettingsReader
         var effective = bot.Has("settings") ? defaults.OverlaidWith(bot.Section("settings")) : defaults;
         var assets = bot.Names("assets");
         if (assets.IsEmpty) throw bot.Error("assets", "must list at least one asset");
-        return new BotSettings(bot.Name("name"), strategy, bot.Decimal("initial-cash", min: 0m), assets.Distinct(StringComparer.Ordinal).ToImmutableArray(), readStrategy(effective));
+        return new BotSettings(bot.Name("name"), strategy, bot.Decimal("initial-cash", 0m, MaxCash), assets.Distinct(StringComparer.Ordinal).ToImmutableArray(), readStrategy(effective));
     }
 
     private static object ReadInvestor(HoconSection s)

@@ -45,8 +45,8 @@ public sealed class TradingConfigTests
     [InlineData("akka-trading.exchange.history-size = 0", "'akka-trading.exchange.history-size' must be ≥ 1, not 0")]
     [InlineData("akka-trading.strategies.investor.window = 0", "'akka-trading.strategies.investor.window' must be ≥ 1, not 0")]
     [InlineData("akka-trading.strategies.investor.dip-percent = -5", "'akka-trading.strategies.investor.dip-percent' must be ≥ 0, not -5")]
-    [InlineData("akka-trading.strategies.hamster.quantity = 0", "'akka-trading.strategies.hamster.quantity' must be a whole number ≥ 1, not 0")]
-    [InlineData("akka-trading.strategies.hamster.quantity = 2.5", "'akka-trading.strategies.hamster.quantity' must be a whole number ≥ 1, not 2.5")]
+    [InlineData("akka-trading.strategies.hamster.quantity = 0", "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 0")]
+    [InlineData("akka-trading.strategies.hamster.quantity = 2.5", "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 2.5")]
     [InlineData("akka-trading.strategies.hamster.cooldown = ten", "'akka-trading.strategies.hamster.cooldown' must be a whole number, not 'ten'")]
     [InlineData("akka-trading.strategies.investor.windw = 3", "'akka-trading.strategies.investor.windw' is not a known setting")]
     [InlineData("akka-trading.live.duration = soon", "'akka-trading.live.duration' must be a duration")]
@@ -59,6 +59,7 @@ public sealed class TradingConfigTests
     [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1, settings { crash-percent = -2 } } ]",
         "'akka-trading.bots[0].settings.crash-percent' must be ≥ 0, not -2")]
     [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA] } ]", "'akka-trading.bots[0].initial-cash' is missing")]
+    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1e20 } ]", "'akka-trading.bots[0].initial-cash' must be ≤ 1000000000000000, not 1e20")]
     [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [], initial-cash = 1 } ]", "'akka-trading.bots[0].assets' must list at least one asset")]
     [InlineData("akka-trading.bots = []", "'akka-trading.bots' must list at least one bot")]
     [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1 }, { name = x, strategy = investor, assets = [ALFA], initial-cash = 1 } ]",
