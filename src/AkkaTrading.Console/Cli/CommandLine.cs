@@ -42,7 +42,8 @@ public static class CommandLine
           AkkaTrading.Console <command> --help             options of a command
 
         With no command, 'run' is used: three random-walk sources, an Investor and a Hamster; every
-        transaction is printed as it happens, and a per-bot summary at the end.
+        transaction shows as it happens (a live view in a terminal, log lines otherwise), and a
+        per-bot summary at the end.
 
         Options of both commands:
         """ + "\n" + CommonOptionsHelp;
@@ -51,7 +52,7 @@ public static class CommandLine
         Usage: AkkaTrading.Console run [options]
 
         Runs the live simulation: one paced random-walk source per configured asset
-        (akka-trading.sources), the configured bots, transactions printed as they happen.
+        (akka-trading.sources), the configured bots, transactions shown as they happen.
         Stops after akka-trading.live.duration (default 20s) or on Ctrl+C, then prints per bot:
         cash, positions, equity at the last prices, profit/loss, trades, round trips, drawdown, exposure.
 
