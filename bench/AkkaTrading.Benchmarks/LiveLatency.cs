@@ -29,10 +29,10 @@ public static class LiveLatency
             BotAccount probeAccount = new("latency-probe", 1_000_000_000m, [.. assets]);
             var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account), probeAccount]), "exchange");
             foreach (var bot in settings.Bots)
-                TradingSimulationHosting.StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange.FeePercent, exchange);
+                TradingSimulationHosting.StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange, exchange);
             var samples = new List<long>();
             var probe = system.ActorOf(Props.Create(() => new Probe(exchange, probeAccount.Name, sentAt, samples)), "probe");
-            system.EventStream.Subscribe(probe, typeof(PricesChanged));
+            system.EventStream.Subscribe(probe, typeof(PriceChanged));
 
             var walks = assets.Select((_, i) => new RandomWalk(100m, 0, 1, seed: i)).ToArray();
             var interval = Stopwatch.Frequency / (double)ticksPerSecond;
@@ -72,11 +72,11 @@ public static class LiveLatency
 
         public Probe(IActorRef exchange, string name, long[] sentAt, List<long> samples)
         {
-            Receive<PricesChanged>(p =>
+            Receive<PriceChanged>(p =>
             {
                 if (p.Step % 10 != 0) return;
                 _pending.Enqueue(p.Step);
-                exchange.Tell(new PlaceOrder(new Order(name, p.Prices[0].Asset, Side.Buy, 1)));
+                exchange.Tell(new PlaceOrder(new Order(name, p.Asset, Side.Buy, 1)));
             });
             Receive<OrderFilled>(_ => samples.Add(Stopwatch.GetTimestamp() - sentAt[_pending.Dequeue()]));
             Receive<OrderRejected>(_ => _pending.Dequeue());

@@ -35,7 +35,7 @@ public sealed class BotActor : ReceiveActor
         _assets = new HashSet<string>(account.Assets, StringComparer.Ordinal);
         _replay = new ReplayBot(account.Name, strategy, account.Assets, account.InitialCash, feePercent);
 
-        Receive<PricesChanged>(OnPrices);
+        Receive<PriceChanged>(OnPrice);
         Receive<PriceBlock>(OnBlock);
         Receive<OrderFilled>(f =>
         {
@@ -54,14 +54,11 @@ public sealed class BotActor : ReceiveActor
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    private void OnPrices(PricesChanged changed)
+    private void OnPrice(PriceChanged changed)
     {
-        foreach (var price in changed.Prices)
-        {
-            if (!_assets.Contains(price.Asset)) continue;
-            if (_strategy.OnPrice(price.Asset, price.Price) is { } intent && _pending.Add(price.Asset))
-                _exchange.Tell(new PlaceOrder(new Order(_account.Name, price.Asset, intent.Side, intent.Quantity)));
-        }
+        if (!_assets.Contains(changed.Asset)) return;
+        if (_strategy.OnPrice(changed.Asset, changed.Price) is { } intent && _pending.Add(changed.Asset))
+            _exchange.Tell(new PlaceOrder(new Order(_account.Name, changed.Asset, intent.Side, intent.Quantity)));
     }
 
     private void OnBlock(PriceBlock block)

@@ -80,7 +80,7 @@ public sealed class ExchangeActor : ReceiveActor
             return;
         }
         _book.CloseStep(++_step);
-        Context.System.EventStream.Publish(new PricesChanged(_step, [new AssetPrice(tick.Asset, tick.Price)]));
+        Context.System.EventStream.Publish(new PriceChanged(_step, tick.Asset, tick.Price));
     }
 
     /// <summary>Executes an order, logs it and, when filled, publishes the trade.</summary>

@@ -33,7 +33,7 @@ public static class TradingSimulationHosting
 
             // Bots are subscribed before any source or the clock can produce a price.
             foreach (var bot in settings.Bots)
-                StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange.FeePercent, exchange);
+                StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange, exchange);
 
             if (mode is SimulationMode.Live)
                 foreach (var source in settings.Sources)
@@ -41,11 +41,14 @@ public static class TradingSimulationHosting
         });
     }
 
-    /// <summary>Starts a bot already subscribed to prices, so it misses none published from now on.</summary>
-    public static IActorRef StartBot(ActorSystem system, BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange)
+    /// <summary>
+    /// Starts a bot already subscribed to prices, so it misses none published from now on. It applies the
+    /// exchange's own settings (the fee) to its copy of its account in a replay.
+    /// </summary>
+    public static IActorRef StartBot(ActorSystem system, BotAccount account, IStrategy strategy, ExchangeSettings exchangeSettings, IActorRef exchange)
     {
-        var bot = system.ActorOf(BotActor.Props(account, strategy, feePercent, exchange), $"bot-{account.Name}");
-        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PricesChanged));
+        var bot = system.ActorOf(BotActor.Props(account, strategy, exchangeSettings.FeePercent, exchange), $"bot-{account.Name}");
+        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceChanged));
         system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceBlock));
         return bot;
     }

@@ -12,7 +12,7 @@ public static class Market
     public sealed record PriceTick(string Asset, decimal Price);
 
     /// <summary>Published on the EventStream by the exchange in a live run: a source's new price, the run's <see cref="Step"/>-th.</summary>
-    public sealed record PricesChanged(long Step, ImmutableArray<AssetPrice> Prices);
+    public sealed record PriceChanged(long Step, string Asset, decimal Price);
 
     /// <summary>
     /// Published on the EventStream by the exchange in a replay: the next block of steps, each with its

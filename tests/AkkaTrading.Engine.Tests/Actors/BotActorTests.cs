@@ -20,14 +20,14 @@ public sealed class BotActorTests : TestKit
     private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(decimal cash, params string[] assets)
     {
         var exchange = CreateTestProbe();
-        var bot = TradingSimulationHosting.StartBot(Sys, new BotAccount("hamster", cash, [.. assets]), new HamsterStrategy(Hamster), 0m, exchange);
+        var bot = TradingSimulationHosting.StartBot(Sys, new BotAccount("hamster", cash, [.. assets]), new HamsterStrategy(Hamster), new ExchangeSettings(10, 0m), exchange);
         return Task.FromResult((bot, exchange));
     }
 
     private void Publish(long step, bool replay, params (string Asset, decimal Price)[] prices)
     {
         if (replay) Sys.EventStream.Publish(new PriceBlock(step, [ExchangeActorTests.Step(step, prices)]));
-        else Sys.EventStream.Publish(new PricesChanged(step, [.. prices.Select(p => new AssetPrice(p.Asset, p.Price))]));
+        else foreach (var (asset, price) in prices) Sys.EventStream.Publish(new PriceChanged(step, asset, price));
     }
 
     [Fact]

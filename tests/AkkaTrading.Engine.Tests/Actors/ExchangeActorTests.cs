@@ -26,14 +26,12 @@ public sealed class ExchangeActorTests : TestKit
     public async Task A_price_from_a_source_is_published_and_answers_queries_with_bounded_history()
     {
         var watcher = CreateTestProbe();
-        Sys.EventStream.Subscribe(watcher, typeof(PricesChanged));
+        Sys.EventStream.Subscribe(watcher, typeof(PriceChanged));
         var exchange = LiveExchange(Bot("b"));
 
         foreach (var price in new[] { 10m, 11m, 12m, 13m }) exchange.Tell(new PriceTick("ALFA", price));
 
-        var first = await watcher.ExpectMsgAsync<PricesChanged>();
-        Assert.Equal(1, first.Step);
-        Assert.Equal([new AssetPrice("ALFA", 10m)], first.Prices.ToArray());
+        Assert.Equal(new PriceChanged(1, "ALFA", 10m), await watcher.ExpectMsgAsync<PriceChanged>());
         exchange.Tell(new GetPrice("ALFA"));
         Assert.Equal(new CurrentPrice("ALFA", 13m), await ExpectMsgAsync<CurrentPrice>());
         exchange.Tell(new GetHistory("ALFA", 10));
