@@ -59,6 +59,8 @@ public static class Simulation
         builder.Services.AddSerilog();
         builder.Services.AddAkka("akka-trading", (akka, _) => akka
             .AddHocon(config.Config, HoconAddMode.Prepend)
+            // Ctrl+C ends a run through the app (which still asks for the summary), not by stopping Akka.
+            .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
             .ConfigureLoggers(loggers =>
             {
                 loggers.LogLevel = ToAkka(level);
