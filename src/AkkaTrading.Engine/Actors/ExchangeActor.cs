@@ -57,7 +57,12 @@ public sealed class ExchangeActor : ReceiveActor
         _clock = clock;
 
         Receive<PriceTick>(OnPriceTick);
-        Receive<PlaceOrder>(o => Reply(Execute(o.Order, _step), Sender));
+        Receive<PlaceOrder>(o =>
+        {
+            var result = _book.Submit(o.Order, _step);
+            Report(o.Order, result);
+            Reply(result, Sender);
+        });
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
         Receive<BlockDecisions>(OnBlockDecisions);
@@ -83,10 +88,9 @@ public sealed class ExchangeActor : ReceiveActor
         Context.System.EventStream.Publish(new PriceChanged(_step, tick.Asset, tick.Price));
     }
 
-    /// <summary>Executes an order, logs it and, when filled, publishes the trade.</summary>
-    private OrderResult Execute(Order order, long step)
+    /// <summary>Logs an executed order and, when filled, counts and publishes the trade.</summary>
+    private void Report(Order order, OrderResult result)
     {
-        var result = _book.Submit(order, step);
         if (result.Fill is { } fill)
         {
             _trades++;
@@ -101,7 +105,6 @@ public sealed class ExchangeActor : ReceiveActor
             if (_log.IsWarningEnabled) _log.Warning("REJECTED {Side} {Bot} {Quantity} {Asset}: {Reason} ({Detail})",
                 TradeLog.SideText(order.Side), order.Bot, order.Quantity, order.Asset, rejection.Reason, rejection.Detail);
         }
-        return result;
     }
 
     private static void Reply(OrderResult result, IActorRef bot) =>
@@ -167,40 +170,14 @@ public sealed class ExchangeActor : ReceiveActor
         }
     }
 
-    /// <summary>Settles a block step by step; false (and the replay failed) when a bot expected another outcome.</summary>
+    /// <summary>Settles a block (<see cref="BlockSettlement"/>); false, and the replay failed, when a bot expected another outcome.</summary>
     private bool Settle(PendingBlock block)
     {
-        var cursors = new int[block.Decisions.Length];
-        foreach (var step in block.Steps)
-        {
-            _step = step.Step;
-            foreach (var price in step.Prices) _book.RecordPrice(price.Asset, price.Price);
-            for (var bot = 0; bot < block.Decisions.Length; bot++)
-            {
-                var orders = block.Decisions[bot]!.Orders;
-                for (; cursors[bot] < orders.Length && orders[cursors[bot]].Step == step.Step; cursors[bot]++)
-                {
-                    var placed = orders[cursors[bot]];
-                    var result = Execute(placed.Order, step.Step);
-                    if (result.Fill != placed.ExpectedFill)
-                    {
-                        FailReplay(new Failed($"at step {step.Step} bot '{placed.Order.Bot}' expected {Describe(placed.ExpectedFill)} for {placed.Order} but the exchange gave {Describe(result.Fill)}"));
-                        return false;
-                    }
-                }
-            }
-            _book.CloseStep(step.Step);
-        }
-        for (var bot = 0; bot < cursors.Length; bot++)
-            if (cursors[bot] < block.Decisions[bot]!.Orders.Length)
-            {
-                var stray = block.Decisions[bot]!.Orders[cursors[bot]];
-                FailReplay(new Failed($"bot '{stray.Order.Bot}' placed {stray.Order} at step {stray.Step}, which is not a step of block {block.Sequence} in order"));
-                return false;
-            }
-        return true;
-
-        static string Describe(Fill? fill) => fill is null ? "a rejection" : TradeLog.Describe(fill);
+        var problem = BlockSettlement.Settle(_book, block.Steps, [.. block.Decisions.Select(d => (IReadOnlyList<StepOrder>)d!.Orders)], Report);
+        if (block.Steps.Length > 0) _step = block.Steps[^1].Step;
+        if (problem is null) return true;
+        FailReplay(new Failed(problem));
+        return false;
     }
 
     private void FailReplay(Failed failed)
