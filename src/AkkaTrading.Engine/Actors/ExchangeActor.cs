@@ -36,7 +36,6 @@ public sealed class ExchangeActor : ReceiveActor
     private readonly IActorRef? _clock;
     private readonly RunRecorder? _recorder;
     private long _step;
-    private long _trades;
     private readonly Queue<Fill> _recentTrades = new();
 
     // Replay state
@@ -93,7 +92,6 @@ public sealed class ExchangeActor : ReceiveActor
     {
         if (result.Fill is { } fill)
         {
-            _trades++;
             _recentTrades.Enqueue(fill);
             if (_recentTrades.Count > RecentTradesKept) _recentTrades.Dequeue();
             if (_log.IsInfoEnabled) _log.Info("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
@@ -166,7 +164,7 @@ public sealed class ExchangeActor : ReceiveActor
         if (_clockExhausted && _inFlight.Count == 0)
         {
             _replaying = false;
-            _replayRequester?.Tell(new Completed(_step, _trades));
+            _replayRequester?.Tell(new Completed(_step, TradeCount()));
         }
     }
 
@@ -188,11 +186,13 @@ public sealed class ExchangeActor : ReceiveActor
         _replayRequester?.Tell(failed);
     }
 
+    private long TradeCount() => _book.Accounts.Sum(a => (long)a.TradeCount);
+
     private Snapshot TakeSnapshot()
     {
         var prices = _book.LastPrices();
         return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()],
-            [.. _recentTrades], _trades);
+            [.. _recentTrades], TradeCount());
     }
 
     private sealed class PendingBlock(long sequence, ImmutableArray<ScenarioStep> steps, BlockDecisions?[] decisions)
