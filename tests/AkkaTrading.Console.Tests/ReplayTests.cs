@@ -56,6 +56,6 @@ public sealed class ReplayTests
         Assert.Equal(0, result.ExitCode);
         var trades = File.ReadAllLines(RepoFiles.Golden("mixed.several-bots.trades.csv")).Length - 1;
         Assert.Equal(trades, File.ReadLines(log).Count(l => l.Contains("[INF] BUY ") || l.Contains("[INF] SELL ")));
-        Assert.Contains(File.ReadLines(log), l => l.Contains("LogSource: \"akka://akka-trading/user/exchange\""));
+        Assert.Contains(File.ReadLines(log), l => l.Contains("SourceContext: \"AkkaTrading.Exchange\""));
     }
 }

@@ -28,6 +28,16 @@ public sealed class ExchangeActor : ReceiveActor
 {
     public const int StepsPerBlock = 1024;
     public const int BlocksInFlight = 4;
+
+    /// <summary>
+    /// Orders a block can hold at most (a bot places at most one per asset and step): with many bots and assets a
+    /// block has fewer steps, so that the decisions in flight — an order and its expected outcome each — stay
+    /// within a few tens of MB.
+    /// </summary>
+    public const int OrdersPerBlock = 64 * 1024;
+
+    /// <summary>Steps per block: <see cref="StepsPerBlock"/>, fewer with many bots and assets, at least 16.</summary>
+    public static int StepsPerBlockFor(int bots, int assets) => Math.Clamp(OrdersPerBlock / Math.Max(1, bots * assets), 16, StepsPerBlock);
     public const int RecentTradesKept = 10;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -35,6 +45,8 @@ public sealed class ExchangeActor : ReceiveActor
     private readonly Dictionary<string, int> _botIndex = new(StringComparer.Ordinal);
     private readonly IActorRef? _clock;
     private readonly RunRecorder? _recorder;
+    private readonly TransactionLog _transactions;
+    private readonly int _stepsPerBlock;
     private long _step;
     private readonly Queue<Fill> _recentTrades = new();
 
@@ -44,8 +56,10 @@ public sealed class ExchangeActor : ReceiveActor
     private long _nextSequence;
     private bool _replaying, _clockExhausted, _blockRequested;
 
-    public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock, bool record)
+    public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock, bool record,
+        TransactionLog transactions)
     {
+        _transactions = transactions;
         _recorder = record ? new RunRecorder() : null;
         _book = new ExchangeBook(assets, settings.HistorySize, settings.FeePercent, _recorder);
         foreach (var bot in bots)
@@ -54,6 +68,7 @@ public sealed class ExchangeActor : ReceiveActor
             _book.OpenAccount(bot.Name, bot.InitialCash);
         }
         _clock = clock;
+        _stepsPerBlock = StepsPerBlockFor(bots.Count, assets.Count);
 
         Receive<PriceTick>(OnPriceTick);
         Receive<PlaceOrder>(o =>
@@ -73,8 +88,10 @@ public sealed class ExchangeActor : ReceiveActor
     }
 
     /// <param name="record">record equity curves, prices and fills for a report (<see cref="GetRecording"/>)</param>
-    public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock = null, bool record = false) =>
-        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record));
+    /// <param name="transactions">where every fill and rejection is logged; none when not given</param>
+    public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock = null,
+        bool record = false, TransactionLog? transactions = null) =>
+        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None));
 
     private void OnPriceTick(PriceTick tick)
     {
@@ -94,14 +111,12 @@ public sealed class ExchangeActor : ReceiveActor
         {
             _recentTrades.Enqueue(fill);
             if (_recentTrades.Count > RecentTradesKept) _recentTrades.Dequeue();
-            if (_log.IsInfoEnabled) _log.Info("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
+            _transactions.Filled(fill);
             Context.System.EventStream.Publish(new TradeExecuted(fill));
         }
         else
         {
-            var rejection = result.Rejection!;
-            if (_log.IsWarningEnabled) _log.Warning("REJECTED {Side} {Bot} {Quantity} {Asset}: {Reason} ({Detail})",
-                TradeLog.SideText(order.Side), order.Bot, order.Quantity, order.Asset, rejection.Reason, rejection.Detail);
+            _transactions.Rejected(order, result.Rejection!);
         }
     }
 
@@ -159,7 +174,7 @@ public sealed class ExchangeActor : ReceiveActor
         if (!_clockExhausted && !_blockRequested && _inFlight.Count < BlocksInFlight)
         {
             _blockRequested = true;
-            _clock!.Tell(new RequestSteps(StepsPerBlock));
+            _clock!.Tell(new RequestSteps(_stepsPerBlock));
         }
         if (_clockExhausted && _inFlight.Count == 0)
         {

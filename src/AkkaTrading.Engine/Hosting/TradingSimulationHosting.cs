@@ -3,6 +3,7 @@ using Akka.Hosting;
 using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Engine.Actors;
 using AkkaTrading.Engine.Settings;
+using Microsoft.Extensions.Logging;
 
 namespace AkkaTrading.Engine.Hosting;
 
@@ -23,12 +24,13 @@ public static class TradingSimulationHosting
         mode.Validate(settings);
         var assets = mode.Assets(settings);
 
-        return builder.AddHocon(StopOnFailure.Hocon, HoconAddMode.Prepend).WithActors((system, registry) =>
+        return builder.AddHocon(StopOnFailure.Hocon, HoconAddMode.Prepend).WithActors((system, registry, resolver) =>
         {
+            var transactions = TransactionLog.From(resolver.GetService<ILoggerFactory>());
             if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
 
             var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock") : null;
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock, record), "exchange");
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock, record, transactions), "exchange");
             registry.Register<Exchange>(exchange);
 
             // Bots are subscribed before any source or the clock can produce a price.

@@ -105,6 +105,13 @@ public sealed class ExchangeActorTests : TestKit
     private static StepOrder Placed(long step, string bot, string asset, Side side, decimal quantity, decimal? fillPrice) =>
         new(step, new Order(bot, asset, side, quantity), fillPrice is { } p ? new Fill(step, bot, asset, side, quantity, p, 0m) : null);
 
+    [Theory]
+    [InlineData(2, 3, 1024)]
+    [InlineData(200, 3, 109)]
+    [InlineData(100_000, 30, 16)]
+    public void A_replay_block_has_fewer_steps_with_many_bots_and_assets(int bots, int assets, int steps) =>
+        Assert.Equal(steps, ExchangeActor.StepsPerBlockFor(bots, assets));
+
     [Fact]
     public async Task A_replay_block_is_settled_step_by_step_in_bot_order_whatever_the_order_the_answers_arrive_in()
     {
