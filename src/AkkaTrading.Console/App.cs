@@ -1,4 +1,5 @@
 using AkkaTrading.Console.Cli;
+using AkkaTrading.Console.Files;
 using AkkaTrading.Console.Output;
 using AkkaTrading.Console.Report;
 using AkkaTrading.Console.Running;
@@ -7,13 +8,14 @@ using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 using Serilog;
 using Spectre.Console;
+using static AkkaTrading.Engine.Protocol.Replay;
 
 namespace AkkaTrading.Console;
 
 /// <summary>The console application: parses arguments, sets up logging, runs a command, prints the summary.</summary>
 public static class App
 {
-    public const int ExitOk = 0, ExitInternalError = 1, ExitUserError = 2;
+    public const int ExitOk = 0, ExitInternalError = 1, ExitUserError = 2, ExitOutputError = 3, ExitInterrupted = 130;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
@@ -28,7 +30,7 @@ public static class App
             return command switch
             {
                 Command.Run run => await LiveAsync(run, output, stop),
-                Command.Replay replay => await ReplayAsync(replay, output),
+                Command.Replay replay => await ReplayAsync(replay, output, stop),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             };
         }
@@ -36,6 +38,16 @@ public static class App
         {
             error.WriteLine($"error: {e.Message}");
             return ExitUserError;
+        }
+        catch (OutputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitOutputError;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            error.WriteLine("interrupted: the replay stopped before its end; nothing was written");
+            return ExitInterrupted;
         }
         catch (SimulationStoppedException e)
         {
@@ -50,10 +62,11 @@ public static class App
 
     private static async Task<int> LiveAsync(Command.Run run, TextWriter output, CancellationToken stop)
     {
+        CheckOutputs(run.Common);
         var config = TradingConfig.Load(run.Common.ConfigFile);
         new SimulationMode.Live().Validate(config.Settings);
         var duration = run.Duration ?? config.Settings.Live.Duration;
-        var reportDir = run.Common.Report is { } report ? ReportDirectory.Prepare(report) : null;
+        using var report = run.Common.Report is { } options ? StagedReport.Prepare(options) : null;
         var terminal = IsTerminal(output, run.Common);
         UseSerilog(run.Common, toConsole: !terminal);
         output.WriteLine($"Live run for {duration.TotalSeconds:0.#}s (Ctrl+C stops it early): {config.Settings.Sources.Length} sources, {config.Settings.Bots.Length} bots");
@@ -62,54 +75,78 @@ public static class App
         {
             var view = new LiveView();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            outcome = await AnsiConsole.Live(new Text("starting…")).StartAsync(ctx => Simulation.LiveAsync(config, duration, run.Common.LogLevel, reportDir is not null,
+            outcome = await AnsiConsole.Live(new Text("starting…")).StartAsync(ctx => Simulation.LiveAsync(config, duration, run.Common.LogLevel, report is not null,
                 snapshot => ctx.UpdateTarget(view.Render(snapshot, duration - clock.Elapsed)), stop));
         }
         else
         {
-            outcome = await Simulation.LiveAsync(config, duration, run.Common.LogLevel, reportDir is not null, watch: null, stop);
+            outcome = await Simulation.LiveAsync(config, duration, run.Common.LogLevel, report is not null, watch: null, stop);
         }
         var title = $"Summary after {outcome.Snapshot.Steps} prices";
         WriteSummary(output, terminal, outcome.Snapshot, title);
-        if (reportDir is not null) output.WriteLine($"report: {ReportWriter.Write(reportDir, $"Live run: {title}", config, outcome)}");
+        if (report is not null) output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Live run: {title}", config, outcome))}");
         return ExitOk;
     }
 
-    private static async Task<int> ReplayAsync(Command.Replay replay, TextWriter output)
+    private static async Task<int> ReplayAsync(Command.Replay replay, TextWriter output, CancellationToken stop)
     {
+        CheckOutputs(replay.Common, replay.TradesFile, new InputFile("the scenario file", replay.Scenario));
         var config = TradingConfig.Load(replay.Common.ConfigFile);
-        var scenario = ScenarioFiles.Open(replay.Scenario);
+        // The scenario is read whole once to check it; Ctrl+C must not wait for a large file to be read.
+        var scenario = await Task.Run(() => ScenarioFiles.Open(replay.Scenario), stop).WaitAsync(stop);
         var mode = new SimulationMode.Replay(scenario);
         mode.Validate(config.Settings);
-        var reportDir = replay.Common.Report is { } report ? ReportDirectory.Prepare(report) : null;
+        using var report = replay.Common.Report is { } options ? StagedReport.Prepare(options) : null;
         using var trades = replay.TradesFile is null ? null : TradeLogFile.Create(replay.TradesFile);
+        // A trade log that cannot be written (a full disk) stops the replay as promptly as Ctrl+C does.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stop, trades?.Failed ?? CancellationToken.None);
         var terminal = IsTerminal(output, replay.Common);
         UseSerilog(replay.Common, toConsole: !terminal);
-        var (outcome, completed) = terminal
-            ? await AnsiConsole.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async ctx =>
-                {
-                    var outline = scenario.Outline;
-                    var task = ctx.AddTask(Path.GetFileName(scenario.Path), maxValue: Math.Max(1, outline.LastStep));
-                    var clock = System.Diagnostics.Stopwatch.StartNew();
-                    var result = await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel, reportDir is not null, snapshot =>
-                    {
-                        task.Value = snapshot.Steps;
-                        var ticks = outline.PriceCount * (double)snapshot.Steps / Math.Max(1, outline.LastStep);
-                        task.Description = $"{Path.GetFileName(scenario.Path)}: step {snapshot.Steps:N0} of {outline.LastStep:N0}, {ticks / clock.Elapsed.TotalSeconds:N0} ticks/s, {snapshot.Trades:N0} trades";
-                    });
-                    task.Value = task.MaxValue;
-                    return result;
-                })
-            : await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel, reportDir is not null);
+        (RunOutcome Outcome, Completed Replay) result;
+        try
+        {
+            result = terminal ? await ReplayWithProgressAsync(config, mode, trades?.Writer, replay.Common.LogLevel, report is not null, cancel.Token)
+                : await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel, report is not null, stop: cancel.Token);
+        }
+        catch (OperationCanceledException) when (trades is not null && trades.Failed.IsCancellationRequested)
+        {
+            trades.Commit(); // throws the write error
+            throw;
+        }
+        var (outcome, completed) = result;
         trades?.Commit();
         var run = $"{scenario.Outline.StepCount} steps, {scenario.Outline.PriceCount} prices, {completed.Trades} trades";
         WriteSummary(output, terminal, outcome.Snapshot, $"Summary of {Path.GetFileName(scenario.Path)}: {run}");
         if (trades is not null) output.WriteLine($"trade log: {trades.Path}");
-        if (reportDir is not null) output.WriteLine($"report: {ReportWriter.Write(reportDir, $"Replay of {Path.GetFileName(scenario.Path)}: {run}", config, outcome)}");
+        if (report is not null)
+            output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Replay of {Path.GetFileName(scenario.Path)}: {run}", config, outcome))}");
         return ExitOk;
     }
+
+    private static Task<(RunOutcome Outcome, Completed Replay)> ReplayWithProgressAsync(TradingConfig config, SimulationMode.Replay mode,
+        TextWriter? trades, Serilog.Events.LogEventLevel level, bool record, CancellationToken stop) =>
+        AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var outline = mode.Scenario.Outline;
+                var name = Path.GetFileName(mode.Scenario.Path);
+                var task = ctx.AddTask(name, maxValue: Math.Max(1, outline.LastStep));
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var result = await Simulation.ReplayAsync(config, mode, trades, level, record, snapshot =>
+                {
+                    task.Value = snapshot.Steps;
+                    var ticks = outline.PriceCount * (double)snapshot.Steps / Math.Max(1, outline.LastStep);
+                    task.Description = $"{name}: step {snapshot.Steps:N0} of {outline.LastStep:N0}, {ticks / clock.Elapsed.TotalSeconds:N0} ticks/s, " +
+                        $"{snapshot.Trades:N0} trades";
+                }, stop);
+                task.Value = task.MaxValue;
+                return result;
+            });
+
+    /// <summary>Refuses, before anything runs, an output that would overwrite an input or could not be written safely.</summary>
+    private static void CheckOutputs(CommonOptions options, string? trades = null, params InputFile[] inputs) =>
+        OutputPaths.Check([.. inputs, new InputFile("the configuration file", options.ConfigFile ?? "")], trades, options.LogFile, options.Report);
 
     /// <summary>Live widgets only on a real terminal: never when the output is redirected (or not the console), or with --plain.</summary>
     private static bool IsTerminal(TextWriter output, CommonOptions options) =>

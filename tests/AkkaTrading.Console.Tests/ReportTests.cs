@@ -47,20 +47,37 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public async Task An_existing_report_is_only_overwritten_with_force()
+    public async Task An_existing_report_is_replaced_whole_and_only_with_force()
+    {
+        var dir = RepoFiles.Scratch("report");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "report.md"), "an earlier report");
+        File.WriteAllText(Path.Combine(dir, "equity-gone.csv"), "a bot that is no longer configured");
+
+        var refused = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", dir);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal($"error: --report: '{dir}' already holds files; add --force to replace the report there", refused.Error.TrimEnd());
+        Assert.Equal("an earlier report", File.ReadAllText(Path.Combine(dir, "report.md")));
+
+        var forced = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", dir, "--force", "--log-level", "error");
+        Assert.Equal(0, forced.ExitCode);
+        Assert.StartsWith("# Replay of crash.hocon", File.ReadAllText(Path.Combine(dir, "report.md")));
+        Assert.False(File.Exists(Path.Combine(dir, "equity-gone.csv")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(dir)!, ".*.tmp"));
+    }
+
+    [Fact]
+    public async Task Force_never_replaces_a_directory_that_holds_more_than_a_report()
     {
         var dir = RepoFiles.Scratch("report");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine");
 
-        var refused = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", dir);
+        var refused = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", dir, "--force");
         Assert.Equal(2, refused.ExitCode);
-        Assert.Equal($"error: --report: '{dir}' already holds files; add --force to overwrite them", refused.Error.TrimEnd());
-        Assert.Equal(["notes.txt"], Directory.GetFiles(dir).Select(Path.GetFileName));
-
-        var forced = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", dir, "--force", "--log-level", "error");
-        Assert.Equal(0, forced.ExitCode);
-        Assert.True(File.Exists(Path.Combine(dir, "report.md")));
+        Assert.Equal($"error: --report: '{dir}' holds 'notes.txt', which is not part of a report; --force replaces only a directory that holds a report",
+            refused.Error.TrimEnd());
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "notes.txt")));
     }
 
     [Fact]
@@ -69,7 +86,7 @@ public sealed class ReportTests
         var file = RepoFiles.ScratchFile("plain-file", "not a directory");
         var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", Path.Combine(file, "report"));
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith($"error: --report: cannot write to '{Path.Combine(file, "report")}'", result.Error);
+        Assert.StartsWith($"error: --report: cannot write beside '{Path.Combine(file, "report")}'", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
 

@@ -36,19 +36,31 @@ public static class Simulation
     }
 
     /// <summary>Replays the scenario to its end; the trade log, if any, is complete and flushed on return.</summary>
-    /// <remarks>With <paramref name="progress"/>, hands it a snapshot of the exchange a few times a second.</remarks>
+    /// <remarks>
+    /// With <paramref name="progress"/>, hands it a snapshot of the exchange a few times a second. When
+    /// <paramref name="stop"/> fires, stops the actor system at once and throws <see cref="OperationCanceledException"/>.
+    /// </remarks>
     public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog,
-        LogEventLevel level, bool record = false, Action<Snapshot>? progress = null)
+        LogEventLevel level, bool record = false, Action<Snapshot>? progress = null, CancellationToken stop = default)
     {
         using var host = await StartAsync(config, mode, level, tradeLog, record);
-        var registry = host.Services.GetRequiredService<ActorRegistry>();
-        var exchange = registry.Get<Exchange>();
-        var replay = exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
-        await WatchUntil(host, replay, progress);
-        var outcome = await replay;
-        if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
-        if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
-        return (await FinishAsync(host, record), (Completed)outcome);
+        try
+        {
+            var registry = host.Services.GetRequiredService<ActorRegistry>();
+            var exchange = registry.Get<Exchange>();
+            var replay = exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
+            await WatchUntil(host, replay, progress, stop);
+            var outcome = await replay;
+            if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
+            if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
+            return (await FinishAsync(host, record), (Completed)outcome);
+        }
+        catch (OperationCanceledException)
+        {
+            // Nothing of an interrupted replay is kept: stop the actors before the caller removes what they were writing.
+            await host.StopAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog, bool record)
@@ -73,16 +85,20 @@ public static class Simulation
         return host;
     }
 
-    /// <summary>Waits for <paramref name="end"/>, watching if asked; fails if the actor system stops first (an actor failed).</summary>
-    private static async Task WatchUntil(IHost host, Task end, Action<Snapshot>? watch)
+    /// <summary>
+    /// Waits for <paramref name="end"/>, watching if asked; fails if the actor system stops first (an actor failed) or
+    /// <paramref name="stop"/> fires.
+    /// </summary>
+    private static async Task WatchUntil(IHost host, Task end, Action<Snapshot>? watch, CancellationToken stop = default)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
         while (!end.IsCompleted)
         {
-            var next = await Task.WhenAny(end, system.WhenTerminated, Task.Delay(WatchInterval));
+            stop.ThrowIfCancellationRequested();
+            var next = await Task.WhenAny(end, system.WhenTerminated, Task.Delay(WatchInterval, stop).ContinueWith(_ => { }, TaskScheduler.Default));
             if (next == system.WhenTerminated) throw new SimulationStoppedException();
-            if (next != end && watch is not null) watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
+            if (next != end && watch is not null && !stop.IsCancellationRequested) watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
         }
     }
 
