@@ -28,7 +28,7 @@ public static class CommandLine
           --log-level <level>     verbose, debug, information (default), warning, error
           --log-file <path>       also write the log to this file
           --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
-          --force                 with --report: overwrite a report directory that already holds files
+          --force                 with --report: replace the report already in the directory, whole
           --plain                 in a terminal too: plain lines and the log on the console, no live view
           -h, --help              show help
         """;
@@ -65,11 +65,13 @@ public static class CommandLine
 
         Replays a scenario as fast as the machine allows. The same scenario and configuration give
         the same trades on every run. The scenario is checked whole before anything is replayed.
+        Ctrl+C (or SIGTERM, SIGHUP) stops the replay; then nothing is written and the exit code is 130.
           .csv     header 'step,asset,price'; step whole and non-decreasing; price positive, '.' decimal
           .hocon   scripted: per asset a start price and segments (see hocon/scenarios/)
 
         Options:
-          --trades <out.csv>      write the trade log (step,bot,side,asset,quantity,price,fee)
+          --trades <out.csv>      write the trade log (step,bot,side,asset,quantity,price,fee); moved into
+                                  place only when the replay has finished, never onto an input
         """ + "\n" + CommonOptionsHelp;
 
     public static Command Parse(IReadOnlyList<string> args)
