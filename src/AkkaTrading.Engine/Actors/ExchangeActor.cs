@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using AkkaTrading.Domain.Events;
 using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Trading;
@@ -8,6 +9,7 @@ using AkkaTrading.Engine.Settings;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.Orders;
 using static AkkaTrading.Engine.Protocol.Replay;
+using static AkkaTrading.Engine.Protocol.Server;
 
 namespace AkkaTrading.Engine.Actors;
 
@@ -43,10 +45,15 @@ public sealed class ExchangeActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly ExchangeBook _book;
     private readonly Dictionary<string, int> _botIndex = new(StringComparer.Ordinal);
-    private readonly IActorRef? _clock;
+    private readonly IActorRef? _replayClock;
     private readonly RunRecorder? _recorder;
     private readonly TransactionLog _transactions;
     private readonly int _stepsPerBlock;
+
+    // Server state: the stamped log of recent events clients resume from, and each bot's recent client order ids.
+    private readonly EventLog? _events;
+    private readonly TimeProvider _clock;
+    private readonly ClientOrderIds _clientOrderIds = new();
     private long _step;
     private readonly Queue<Fill> _recentTrades = new();
 
@@ -57,9 +64,11 @@ public sealed class ExchangeActor : ReceiveActor
     private bool _replaying, _clockExhausted, _blockRequested;
 
     public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock, bool record,
-        TransactionLog transactions)
+        TransactionLog transactions, int eventLogSize, TimeProvider time)
     {
         _transactions = transactions;
+        _events = eventLogSize > 0 ? new EventLog(eventLogSize) : null;
+        _clock = time;
         _recorder = record ? new RunRecorder() : null;
         _book = new ExchangeBook(assets, settings.HistorySize, settings.FeePercent, _recorder);
         foreach (var bot in bots)
@@ -67,16 +76,15 @@ public sealed class ExchangeActor : ReceiveActor
             _botIndex.Add(bot.Name, _botIndex.Count);
             _book.OpenAccount(bot.Name, bot.InitialCash);
         }
-        _clock = clock;
+        _replayClock = clock;
         _stepsPerBlock = StepsPerBlockFor(bots.Count, assets.Count);
 
         Receive<PriceTick>(OnPriceTick);
-        Receive<PlaceOrder>(o =>
-        {
-            var result = _book.Submit(o.Order, _step);
-            Report(o.Order, result);
-            Reply(result, Sender);
-        });
+        Receive<PlaceOrder>(o => Reply(Execute(o.Order, clientOrderId: null).Result, Sender));
+        Receive<SubmitOrder>(OnSubmitOrder);
+        Receive<OpenAccount>(OnOpenAccount);
+        Receive<GetEvents>(q => Sender.Tell(_events?.After(q.After, q.Max) ?? new EventPage([], 0, 1, Gone: false)));
+        Receive<GetAccount>(q => Sender.Tell(new AccountState(q.Bot, _book.AccountOf(q.Bot) is { } a ? BotSummary.Of(a, _book.LastPrices()) : null)));
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
         Receive<BlockDecisions>(OnBlockDecisions);
@@ -89,9 +97,12 @@ public sealed class ExchangeActor : ReceiveActor
 
     /// <param name="record">record equity curves, prices and fills for a report (<see cref="GetRecording"/>)</param>
     /// <param name="transactions">where every fill and rejection is logged; none when not given</param>
+    /// <param name="eventLogSize">in a server: stamp every price, trade and rejection with a sequence number and keep the last this many</param>
+    /// <param name="time">the clock of the stamps (the system's unless given)</param>
     public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock = null,
-        bool record = false, TransactionLog? transactions = null) =>
-        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None));
+        bool record = false, TransactionLog? transactions = null, int eventLogSize = 0, TimeProvider? time = null) =>
+        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None, eventLogSize,
+            time ?? TimeProvider.System));
 
     private void OnPriceTick(PriceTick tick)
     {
@@ -102,6 +113,45 @@ public sealed class ExchangeActor : ReceiveActor
         }
         _book.CloseStep(++_step);
         Context.System.EventStream.Publish(new PriceChanged(_step, tick.Asset, tick.Price));
+        Stamp(new PriceData(tick.Asset, tick.Price));
+    }
+
+    /// <summary>Executes a live order: logs it, publishes its trade and, in a server, stamps it into the event log.</summary>
+    private (OrderResult Result, long Seq) Execute(Order order, string? clientOrderId)
+    {
+        var result = _book.Submit(order, _step);
+        Report(order, result);
+        var stamped = Stamp(result.Fill is { } fill ? new TradeData(fill, clientOrderId) : new RejectionData(result.Rejection!, clientOrderId));
+        return (result, stamped?.Seq ?? 0);
+    }
+
+    private void OnSubmitOrder(SubmitOrder submit)
+    {
+        var (bot, id) = (submit.Order.Bot, submit.ClientOrderId);
+        if (id is not null && _clientOrderIds.TryGet(bot, id, out var first))
+        {
+            Sender.Tell(new OrderOutcome(first.Result, id, first.Seq, Repeated: true));
+            return;
+        }
+        var (result, seq) = Execute(submit.Order, id);
+        if (id is not null) _clientOrderIds.Remember(bot, id, result, seq);
+        Sender.Tell(new OrderOutcome(result, id, seq, Repeated: false));
+    }
+
+    private void OnOpenAccount(OpenAccount open)
+    {
+        var existed = _book.AccountOf(open.Bot) is not null;
+        if (!existed) _book.OpenAccount(open.Bot, open.InitialCash);
+        Sender.Tell(new AccountOpened(open.Bot, existed));
+    }
+
+    /// <summary>In a server, stamps the event into the log and publishes it for the clients; null otherwise.</summary>
+    private ExchangeEvent? Stamp(EventData data)
+    {
+        if (_events is null) return null;
+        var stamped = _events.Append(_clock.GetUtcNow(), data);
+        Context.System.EventStream.Publish(stamped);
+        return stamped;
     }
 
     /// <summary>Logs an executed order and, when filled, counts and publishes the trade.</summary>
@@ -125,7 +175,7 @@ public sealed class ExchangeActor : ReceiveActor
 
     private void OnStartReplay()
     {
-        if (_clock is null)
+        if (_replayClock is null)
         {
             Sender.Tell(new Failed("this exchange has no replay clock"));
             return;
@@ -174,7 +224,7 @@ public sealed class ExchangeActor : ReceiveActor
         if (!_clockExhausted && !_blockRequested && _inFlight.Count < BlocksInFlight)
         {
             _blockRequested = true;
-            _clock!.Tell(new RequestSteps(_stepsPerBlock));
+            _replayClock!.Tell(new RequestSteps(_stepsPerBlock));
         }
         if (_clockExhausted && _inFlight.Count == 0)
         {

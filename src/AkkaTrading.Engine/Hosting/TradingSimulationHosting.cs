@@ -19,19 +19,28 @@ public static class TradingSimulationHosting
     /// trades are also written there as CSV; with <paramref name="record"/> the exchange records the run for
     /// a report. The exchange is registered as <see cref="Exchange"/>.
     /// </summary>
-    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings, SimulationMode mode, TextWriter? tradeLog = null, bool record = false)
+    /// <param name="serving">
+    /// in a server: the exchange stamps and keeps events for clients, the remote bots' accounts are opened, and a failing
+    /// actor resumes instead of stopping the run
+    /// </param>
+    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings, SimulationMode mode,
+        TextWriter? tradeLog = null, bool record = false, bool serving = false)
     {
         mode.Validate(settings);
         var assets = mode.Assets(settings);
 
-        return builder.AddHocon(StopOnFailure.Hocon, HoconAddMode.Prepend).WithActors((system, registry, resolver) =>
+        return builder.AddHocon(serving ? KeepServing.Hocon : StopOnFailure.Hocon, HoconAddMode.Prepend).WithActors((system, registry, resolver) =>
         {
             var transactions = TransactionLog.From(resolver.GetService<ILoggerFactory>());
             if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
 
             var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock") : null;
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock, record, transactions), "exchange");
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock, record, transactions,
+                eventLogSize: serving ? settings.Gateway.EventLogSize : 0), "exchange");
             registry.Register<Exchange>(exchange);
+            if (serving)
+                foreach (var remote in settings.Gateway.RemoteBots)
+                    exchange.Tell(new Protocol.Server.OpenAccount(remote.Name, remote.InitialCash));
 
             // Bots are subscribed before any source or the clock can produce a price.
             foreach (var bot in settings.Bots)

@@ -129,6 +129,27 @@ public sealed class HoconSection
         return Durations.TryParse(text, out var value) ? value : throw Error(key, $"must be a duration longer than zero such as 200ms, 30s or 2m, not '{text}'");
     }
 
+    /// <summary>A list of non-empty strings, such as URLs.</summary>
+    public ImmutableArray<string> Strings(string key)
+    {
+        var items = Array(key);
+        var result = ImmutableArray.CreateBuilder<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = items[i].IsString() ? items[i].GetString().Trim() : "";
+            if (text.Length == 0) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be a non-empty string");
+            result.Add(text);
+        }
+        return result.MoveToImmutable();
+    }
+
+    public bool Bool(string key) => Scalar(key) switch
+    {
+        "true" or "on" or "yes" => true,
+        "false" or "off" or "no" => false,
+        var text => throw Error(key, $"must be true or false, not '{text}'"),
+    };
+
     private HoconValue Value(string key)
     {
         if (!_items.TryGetValue(key, out var value) || value.IsEmpty) throw Error(key, "is missing");

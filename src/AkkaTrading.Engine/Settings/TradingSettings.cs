@@ -34,6 +34,9 @@ public sealed record LiveSettings(TimeSpan Duration);
 /// <summary>Everything read from the <c>akka-trading</c> section, validated once; strategies and actors never read HOCON.</summary>
 public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<BotSettings> Bots, ImmutableArray<SourceSettings> Sources, LiveSettings Live)
 {
+    /// <summary>The network edge of <c>serve</c>.</summary>
+    public required GatewaySettings Gateway { get; init; }
+
     public ImmutableArray<string> SourceAssets => [.. Sources.Select(s => s.Asset)];
 
     /// <summary>Refuses a bot that watches an asset the run has no prices for.</summary>

@@ -20,7 +20,7 @@ public static class TradingSettingsReader
     public static TradingSettings Read(HoconSection root)
     {
         var section = root.Section(RootKey);
-        section.AllowOnly("exchange", "strategies", "bots", "sources", "live");
+        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway");
 
         var exchange = section.Section("exchange");
         exchange.AllowOnly("history-size", "fee-percent");
@@ -40,7 +40,11 @@ public static class TradingSettingsReader
         var live = section.Section("live");
         live.AllowOnly("duration");
 
-        return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration")));
+        var gateway = GatewaySettingsReader.Read(section.Section("gateway"), Environment.GetEnvironmentVariable);
+        foreach (var remote in gateway.RemoteBots)
+            if (bots.Any(b => b.Name == remote.Name))
+                throw section.Error("gateway.remote-bots", $"names bot '{remote.Name}', which is also a built-in bot in 'akka-trading.bots'");
+        return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration"))) { Gateway = gateway };
     }
 
     private static BotSettings ReadBot(HoconSection bot, HoconSection strategies)

@@ -1,0 +1,30 @@
+namespace AkkaTrading.Domain.Trading;
+
+/// <summary>
+/// The outcome of each bot's recent orders by client order id, so that an order sent again (a client retrying
+/// after a lost answer) returns its first outcome instead of trading twice. Keeps the last
+/// <see cref="PerBot"/> ids of each bot; an id older than that is treated as new.
+/// </summary>
+public sealed class ClientOrderIds(int perBot = ClientOrderIds.DefaultPerBot)
+{
+    public const int DefaultPerBot = 10_000;
+    private readonly Dictionary<string, (Dictionary<string, (OrderResult Result, long Seq)> Results, Queue<string> Order)> _byBot = new(StringComparer.Ordinal);
+
+    public int PerBot { get; } = perBot;
+
+    public bool TryGet(string bot, string clientOrderId, out (OrderResult Result, long Seq) first)
+    {
+        first = default;
+        return _byBot.TryGetValue(bot, out var memo) && memo.Results.TryGetValue(clientOrderId, out first);
+    }
+
+    /// <param name="seq">the sequence number of the order's event (0 outside a server)</param>
+    public void Remember(string bot, string clientOrderId, OrderResult result, long seq)
+    {
+        if (!_byBot.TryGetValue(bot, out var memo))
+            _byBot[bot] = memo = (new Dictionary<string, (OrderResult Result, long Seq)>(StringComparer.Ordinal), new Queue<string>());
+        if (!memo.Results.TryAdd(clientOrderId, (result, seq))) return;
+        memo.Order.Enqueue(clientOrderId);
+        if (memo.Order.Count > PerBot) memo.Results.Remove(memo.Order.Dequeue());
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using AkkaTrading.Engine.Settings;
+using Microsoft.AspNetCore.Http;
+
+namespace AkkaTrading.Gateway.Auth;
+
+/// <summary>
+/// Who a request comes from: the remote bot whose token it carries (<c>Authorization: Bearer TOKEN</c>). Tokens are
+/// looked up by their SHA-256 hash, so the lookup's timing tells nothing about a token.
+/// </summary>
+public sealed class BotTokens
+{
+    private readonly Dictionary<string, string> _botByHash = new(StringComparer.Ordinal);
+
+    public BotTokens(IEnumerable<RemoteBotSettings> bots)
+    {
+        foreach (var bot in bots) _botByHash[Hash(bot.Token)] = bot.Name;
+    }
+
+    /// <summary>The bot a token belongs to, or null.</summary>
+    public string? BotOf(string? token) => string.IsNullOrEmpty(token) ? null : _botByHash.GetValueOrDefault(Hash(token));
+
+    /// <summary>The bot of the request's bearer token, or null when there is none or it is unknown.</summary>
+    public string? Authenticate(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BotOf(header["Bearer ".Length..].Trim()) : null;
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,113 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using AkkaTrading.Gateway.Events;
+using AkkaTrading.Gateway.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AkkaTrading.Gateway.Endpoints;
+
+/// <summary>Events pushed or held: long polling (<c>/events</c>) and Server-Sent Events (<c>/stream</c>), both resumed by seq.</summary>
+public static class StreamEndpoints
+{
+    public static readonly TimeSpan MaxPollTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    public const int MaxEventsPerPoll = 1000;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/events", async (long? after, string? topics, double? timeout, HttpRequest request, Callers callers, ExchangeClient exchange,
+            CancellationToken cancel) =>
+        {
+            var bot = callers.Reader(request);
+            var wanted = Topics(topics, bot);
+            if (after is < 0) throw new BadRequestException("after", "must be a sequence number ≥ 0");
+            if (timeout is < 0 || timeout > MaxPollTimeout.TotalSeconds) throw new BadRequestException("timeout", $"must be 0 to {MaxPollTimeout.TotalSeconds} seconds");
+            var events = await PollAsync(exchange, after ?? exchange.Hub.LastSeq, wanted, bot, TimeSpan.FromSeconds(timeout ?? 25), cancel);
+            return events.Count == 0 ? Results.NoContent() : Results.Ok(new { events, next = events[^1].Seq });
+        });
+
+        api.MapGet("/stream", async (long? after, string? topics, HttpRequest request, Callers callers, ExchangeClient exchange, CancellationToken cancel) =>
+        {
+            var bot = callers.Reader(request);
+            var wanted = Topics(topics, bot);
+            var resume = long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var lastId) ? lastId : after ?? exchange.Hub.LastSeq;
+            var first = await exchange.EventsAsync(resume, 0, cancel);
+            if (first.Gone) throw new ResumeGoneException(resume, first.OldestSeq);
+            return TypedResults.ServerSentEvents(SseItems(exchange.ReadAsync(resume, wanted, bot, cancel), cancel));
+        });
+    }
+
+    /// <summary>The topics asked for; <c>fills</c> needs a token.</summary>
+    private static Topics Topics(string? names, string? bot)
+    {
+        var topics = TopicNames.Parse([names], bot is null ? Wire.Topics.Prices | Wire.Topics.Trades : Wire.Topics.All);
+        if (topics.HasFlag(Wire.Topics.Fills) && bot is null) throw new UnauthorizedException();
+        return topics;
+    }
+
+    /// <summary>
+    /// The events after <paramref name="after"/> as soon as there is one: those already there at once, else the first to come
+    /// (with any that follow it immediately), or none at the timeout.
+    /// </summary>
+    private static async Task<List<Envelope>> PollAsync(ExchangeClient exchange, long after, Topics topics, string? bot, TimeSpan timeout,
+        CancellationToken cancel)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        wait.CancelAfter(timeout);
+        var events = new List<Envelope>();
+        await using var reader = exchange.ReadAsync(after, topics, bot, wait.Token).GetAsyncEnumerator(wait.Token);
+        try
+        {
+            var next = reader.MoveNextAsync().AsTask();
+            while (events.Count < MaxEventsPerPoll && (events.Count == 0 || next.IsCompleted) && await next)
+            {
+                events.Add(reader.Current);
+                next = reader.MoveNextAsync().AsTask();
+            }
+            wait.Cancel(); // the read still pending is not needed
+            await next.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            // the timeout: answer with what there is
+        }
+        return events;
+    }
+
+    /// <summary>Each envelope as an SSE item (<c>id:</c> seq, <c>event:</c> type), a heartbeat comment-like event when idle.</summary>
+    private static async IAsyncEnumerable<SseItem<object>> SseItems(IAsyncEnumerable<Envelope> envelopes, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        await using var reader = envelopes.GetAsyncEnumerator(cancel);
+        var next = reader.MoveNextAsync().AsTask();
+        while (!cancel.IsCancellationRequested)
+        {
+            var idle = Task.Delay(Heartbeat, cancel);
+            bool? more = null; // null: idle, time for a heartbeat
+            Exception? ended = null;
+            try
+            {
+                if (await Task.WhenAny(next, idle) == next) more = await next;
+            }
+            catch (Exception e) when (e is TooSlowException or ResumeGoneException)
+            {
+                ended = e;
+            }
+            if (ended is not null)
+            {
+                yield return new SseItem<object>(new ErrorMessage(ended is TooSlowException ? "too_slow" : "gone", ended.Message), "error");
+                yield break;
+            }
+            if (more is null)
+            {
+                yield return new SseItem<object>(new { }, "heartbeat");
+                continue;
+            }
+            if (more is false) yield break;
+            var envelope = reader.Current;
+            yield return new SseItem<object>(envelope, envelope.Type) { EventId = envelope.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            next = reader.MoveNextAsync().AsTask();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Settings;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AkkaTrading.Gateway;
+
+/// <summary>
+/// A running exchange on the network: the live simulation (sources, exchange, built-in bots, remote bots' accounts) and the
+/// gateway on Kestrel, in one host. <c>serve</c> runs one until Ctrl+C; tests and benchmarks start one on free loopback ports.
+/// </summary>
+public sealed class TradingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TradingServer(WebApplication app, IReadOnlyList<string> urls)
+    {
+        _app = app;
+        Urls = urls;
+    }
+
+    /// <summary>The HTTP API's addresses, with the ports actually bound (a configured port 0 is chosen by the system).</summary>
+    public IReadOnlyList<string> Urls { get; }
+
+    public IServiceProvider Services => _app.Services;
+    public ActorSystem System => Services.GetRequiredService<ActorSystem>();
+    public IActorRef Exchange => Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
+
+    /// <param name="configure">more services and Akka settings (the console adds its logging); called before the simulation is added</param>
+    public static async Task<TradingServer> StartAsync(TradingSettings settings, Akka.Configuration.Config config,
+        Action<IServiceCollection, AkkaConfigurationBuilder>? configure = null, IReadOnlyList<string>? urls = null)
+    {
+        var gateway = settings.Gateway;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBytes;
+            foreach (var url in urls ?? gateway.Urls) Listen(kestrel, url, HttpProtocols.Http1AndHttp2);
+        });
+        builder.Services.AddGateway(gateway, settings.SourceAssets);
+        builder.Services.AddAkka("akka-trading", (akka, _) =>
+        {
+            akka.AddHocon(config, HoconAddMode.Prepend);
+            configure?.Invoke(builder.Services, akka);
+            akka.AddGatewayFeed().AddTradingSimulation(settings, new SimulationMode.Live(), serving: true);
+        });
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });
+        app.MapGateway();
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        return new TradingServer(app, bound);
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    {
+        var uri = new Uri(url);
+        var address = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
+        kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+    }
+
+    public async Task StopAsync() => await _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
