@@ -7,9 +7,10 @@ public sealed record PositionSummary(string Asset, decimal Quantity, decimal Ave
 /// <summary>A bot's standing at the end of a run, valued at the last known prices.</summary>
 public sealed record BotSummary(
     string Bot, decimal InitialCash, decimal Cash, IReadOnlyList<PositionSummary> Positions,
-    decimal Equity, decimal ProfitLoss, int Trades, decimal FeesPaid, Performance Performance)
+    decimal Equity, decimal ProfitLoss, long Trades, decimal FeesPaid, Performance Performance)
 {
-    public decimal ReturnPercent => InitialCash == 0m ? 0m : ProfitLoss / InitialCash * 100m;
+    /// <summary>The profit or loss in percent of the initial cash (0 without any; saturated from a tiny one).</summary>
+    public decimal ReturnPercent => ExactDecimal.SaturatingPercent(ProfitLoss, InitialCash);
 
     /// <summary>Values every open position at its asset's last price (at its entry price if the asset never had one).</summary>
     public static BotSummary Of(Account account, IReadOnlyDictionary<string, decimal> lastPrices)

@@ -42,6 +42,8 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     {
         if (position.IsFlat)
             return price <= windowMax * buyBelow ? TradeIntent.Buy(quantity) : null;
+        // A take-profit so large that its target is beyond decimal's range can never be reached.
+        if (position.AverageEntryPrice >= decimal.MaxValue / sellAbove) return null;
         return price >= position.AverageEntryPrice * sellAbove ? TradeIntent.Sell(position.Quantity) : null;
     }
 

@@ -11,7 +11,7 @@ public sealed record Fill(long Step, string Bot, string Asset, Side Side, decima
     public decimal Notional => Quantity * Price;
 }
 
-public enum RejectReason { UnknownBot, UnknownAsset, NoPrice, InvalidQuantity, InsufficientCash, InsufficientPosition }
+public enum RejectReason { UnknownBot, UnknownAsset, NoPrice, InvalidQuantity, InsufficientCash, InsufficientPosition, ExceedsLimits }
 
 /// <summary>Why an order was not filled. <see cref="Required"/> and <see cref="Available"/> are the cash or units at stake, where they apply.</summary>
 public sealed record Rejection(long Step, Order Order, RejectReason Reason, decimal Required = 0m, decimal Available = 0m)
@@ -24,7 +24,10 @@ public sealed record Rejection(long Step, Order Order, RejectReason Reason, deci
         RejectReason.NoPrice => $"asset '{Order.Asset}' has no price yet",
         RejectReason.InvalidQuantity => $"quantity {Order.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a positive whole number",
         RejectReason.InsufficientCash => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {Required} but has {Available}"),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
+        RejectReason.InsufficientPosition => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
+        _ => Required == 0m
+            ? "exceeds the largest position or cash supported: its amounts need more digits than the ledger keeps exactly"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exceeds the largest position or cash supported: would reach {Required}, at most {Available}"),
     };
 }
 
