@@ -46,7 +46,7 @@ public sealed class Account
         if (order.Side == Side.Sell && order.Quantity > PositionIn(order.Asset).Quantity)
             return (RejectReason.InsufficientPosition, order.Quantity, PositionIn(order.Asset).Quantity);
         if (order.Side == Side.Buy && order.Quantity > LedgerLimits.MaxPosition - PositionIn(order.Asset).Quantity)
-            return (RejectReason.ExceedsLimits, PositionIn(order.Asset).Quantity + order.Quantity, LedgerLimits.MaxPosition);
+            return (RejectReason.ExceedsLimits, order.Quantity, LedgerLimits.MaxPosition - PositionIn(order.Asset).Quantity);
         if (!ExactDecimal.TryMultiply(order.Quantity, price, out var notional))
             return (RejectReason.ExceedsLimits, 0m, 0m);
         var fee = Fees.For(notional, feePercent);

@@ -13,7 +13,11 @@ public sealed record Fill(long Step, string Bot, string Asset, Side Side, decima
 
 public enum RejectReason { UnknownBot, UnknownAsset, NoPrice, InvalidQuantity, InsufficientCash, InsufficientPosition, ExceedsLimits }
 
-/// <summary>Why an order was not filled. <see cref="Required"/> and <see cref="Available"/> are the cash or units at stake, where they apply.</summary>
+/// <summary>
+/// Why an order was not filled. <see cref="Required"/> and <see cref="Available"/> are the cash or units at stake, where
+/// they apply (for <see cref="RejectReason.ExceedsLimits"/>: the units bought and the room left, or the cash a sale
+/// would reach and the most supported, or zeros when the amounts need more digits than decimal keeps).
+/// </summary>
 public sealed record Rejection(long Step, Order Order, RejectReason Reason, decimal Required = 0m, decimal Available = 0m)
 {
     /// <summary>The reason in words, e.g. <c>needs 1125.00 but has 200.00</c>.</summary>
@@ -25,9 +29,12 @@ public sealed record Rejection(long Step, Order Order, RejectReason Reason, deci
         RejectReason.InvalidQuantity => $"quantity {Order.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a positive whole number",
         RejectReason.InsufficientCash => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {Required} but has {Available}"),
         RejectReason.InsufficientPosition => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
-        _ => Required == 0m
-            ? "exceeds the largest position or cash supported: its amounts need more digits than the ledger keeps exactly"
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exceeds the largest position or cash supported: would reach {Required}, at most {Available}"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exceeds the largest position or cash supported: {Required switch
+        {
+            0m => "its amounts need more digits than the ledger keeps exactly",
+            _ when Order.Side == Side.Buy => $"buys {Order.Quantity} {Order.Asset} with room for {Available} (at most {Accounts.LedgerLimits.MaxPosition} held)",
+            _ => $"cash would reach {Required}, at most {Available}",
+        }}"),
     };
 }
 
