@@ -47,7 +47,8 @@ public class ExchangeBookProperties
 
     private static readonly Gen<Op> OpGen = Gen.Frequency(
         (3, Gen.Select(Pick(Assets), PriceGen, (a, p) => (Op)new Price(a, p))),
-        (6, Gen.Select(Pick(Bots), Pick(Assets), Pick(Side.Buy, Side.Sell), QuantityGen, (b, a, s, q) => (Op)new Submit(new Order(b, a, s, q)))),
+        (6, Gen.Select(Pick(Bots), Pick(Assets), Pick(Side.Buy, Side.Sell), QuantityGen,
+            (b, a, s, q) => (Op)new Submit(new Order(b, a, s, q)))),
         (1, Gen.Const((Op)new Close())));
 
     private static readonly Gen<(decimal Fee, decimal CashA, decimal CashB, Op[] Ops)> Streams =
@@ -56,7 +57,8 @@ public class ExchangeBookProperties
     [Fact]
     public void Money_is_conserved_no_account_goes_negative_or_past_its_limits_and_a_rejection_changes_nothing()
     {
-        Streams.Sample(s => Replay(s.Fee, s.CashA, s.CashB, s.Ops), iter: Iterations, seed: Environment.GetEnvironmentVariable("LEDGER_SEED"));
+        Streams.Sample(s => Replay(s.Fee, s.CashA, s.CashB, s.Ops), iter: Iterations,
+            seed: Environment.GetEnvironmentVariable("LEDGER_SEED"));
     }
 
     private static void Replay(decimal fee, decimal cashA, decimal cashB, Op[] ops)
@@ -109,7 +111,8 @@ public class ExchangeBookProperties
             return;
         }
         fills.Add(fill);
-        Assert.Equal((order.Bot, order.Asset, order.Side, order.Quantity, price), (fill.Bot, fill.Asset, fill.Side, fill.Quantity, (decimal?)fill.Price));
+        Assert.Equal((order.Bot, order.Asset, order.Side, order.Quantity, price),
+            (fill.Bot, fill.Asset, fill.Side, fill.Quantity, (decimal?)fill.Price));
         Assert.Equal(Fees.For(fill.Quantity * fill.Price, book.FeePercent), fill.Fee);
         Assert.Equal(ExactMoney.Times(fill.Quantity, fill.Price), ExactMoney.Of(fill.Notional));
         foreach (var account in book.Accounts.Where(a => a.Bot != order.Bot)) Assert.Equal(states[account.Bot], State(account));
@@ -139,11 +142,12 @@ public class ExchangeBookProperties
     private static void AddsUp(Account account, List<Fill> fills)
     {
         var flow = fills.Aggregate(BigInteger.Zero, (sum, f) =>
-            sum + (f.Side == Side.Buy ? -ExactMoney.Times(f.Quantity, f.Price) : ExactMoney.Times(f.Quantity, f.Price)) - ExactMoney.Of(f.Fee));
+            sum + (f.Side == Side.Buy ? -1 : 1) * ExactMoney.Times(f.Quantity, f.Price) - ExactMoney.Of(f.Fee));
         Assert.Equal(ExactMoney.Of(account.InitialCash) + flow, ExactMoney.Of(account.Cash));
         Assert.Equal(fills.Count, account.TradeCount);
         Assert.Equal(fills.Aggregate(BigInteger.Zero, (sum, f) => sum + ExactMoney.Of(f.Fee)), ExactMoney.Of(account.FeesPaid));
         foreach (var asset in fills.Select(f => f.Asset).Distinct())
-            Assert.Equal(fills.Where(f => f.Asset == asset).Sum(f => f.Side == Side.Buy ? f.Quantity : -f.Quantity), account.PositionIn(asset).Quantity);
+            Assert.Equal(fills.Where(f => f.Asset == asset).Sum(f => f.Side == Side.Buy ? f.Quantity : -f.Quantity),
+                account.PositionIn(asset).Quantity);
     }
 }

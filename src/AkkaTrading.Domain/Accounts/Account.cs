@@ -14,7 +14,8 @@ public sealed class Account
     public Account(string bot, decimal initialCash)
     {
         if (initialCash is < 0m or > LedgerLimits.MaxCash)
-            throw new ArgumentOutOfRangeException(nameof(initialCash), initialCash, $"initial cash must be within 0..{LedgerLimits.MaxCash}");
+            throw new ArgumentOutOfRangeException(nameof(initialCash), initialCash,
+                $"initial cash must be within 0..{LedgerLimits.MaxCash}");
         Bot = bot;
         InitialCash = initialCash;
         Cash = initialCash;

@@ -20,10 +20,12 @@ public sealed record BotSummary(
             .Select(p =>
             {
                 var last = lastPrices.TryGetValue(p.Key, out var price) ? price : (decimal?)null;
-                return new PositionSummary(p.Key, p.Value.Quantity, p.Value.AverageEntryPrice, last, p.Value.Quantity * (last ?? p.Value.AverageEntryPrice));
+                var value = p.Value.Quantity * (last ?? p.Value.AverageEntryPrice);
+                return new PositionSummary(p.Key, p.Value.Quantity, p.Value.AverageEntryPrice, last, value);
             })
             .ToArray();
         var equity = account.Cash + positions.Sum(p => p.Value);
-        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash, account.TradeCount, account.FeesPaid, account.Performance.Result());
+        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash,
+            account.TradeCount, account.FeesPaid, account.Performance.Result());
     }
 }

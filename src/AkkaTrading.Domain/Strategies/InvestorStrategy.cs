@@ -38,7 +38,8 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     private static decimal BuyBelow(InvestorSettings s) => 1m - s.DipPercent / 100m;
     private static decimal SellAbove(InvestorSettings s) => 1m + s.TakeProfitPercent / 100m;
 
-    private static TradeIntent? Rule(decimal buyBelow, decimal sellAbove, decimal quantity, decimal windowMax, Position position, decimal price)
+    private static TradeIntent? Rule(
+        decimal buyBelow, decimal sellAbove, decimal quantity, decimal windowMax, Position position, decimal price)
     {
         if (position.IsFlat)
             return price <= windowMax * buyBelow ? TradeIntent.Buy(quantity) : null;

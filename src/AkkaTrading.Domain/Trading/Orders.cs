@@ -1,3 +1,6 @@
+using AkkaTrading.Domain.Accounts;
+using static System.FormattableString;
+
 namespace AkkaTrading.Domain.Trading;
 
 public enum Side { Buy, Sell }
@@ -26,15 +29,16 @@ public sealed record Rejection(long Step, Order Order, RejectReason Reason, deci
         RejectReason.UnknownBot => $"bot '{Order.Bot}' has no account",
         RejectReason.UnknownAsset => $"asset '{Order.Asset}' is not traded here",
         RejectReason.NoPrice => $"asset '{Order.Asset}' has no price yet",
-        RejectReason.InvalidQuantity => $"quantity {Order.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a positive whole number",
-        RejectReason.InsufficientCash => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {Required} but has {Available}"),
-        RejectReason.InsufficientPosition => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"exceeds the largest position or cash supported: {Required switch
+        RejectReason.InvalidQuantity => Invariant($"quantity {Order.Quantity} is not a positive whole number"),
+        RejectReason.InsufficientCash => Invariant($"needs {Required} but has {Available}"),
+        RejectReason.InsufficientPosition => Invariant($"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
+        _ => "exceeds the largest position or cash supported: " + Required switch
         {
             0m => "its amounts need more digits than the ledger keeps exactly",
-            _ when Order.Side == Side.Buy => $"buys {Order.Quantity} {Order.Asset} with room for {Available} (at most {Accounts.LedgerLimits.MaxPosition} held)",
-            _ => $"cash would reach {Required}, at most {Available}",
-        }}"),
+            _ when Order.Side == Side.Buy =>
+                Invariant($"buys {Order.Quantity} {Order.Asset}, room for {Available} (at most {LedgerLimits.MaxPosition})"),
+            _ => Invariant($"cash would reach {Required}, at most {Available}"),
+        },
     };
 }
 

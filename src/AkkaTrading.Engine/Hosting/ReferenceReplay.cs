@@ -7,7 +7,8 @@ namespace AkkaTrading.Engine.Hosting;
 /// <summary>The configured bots run through the Domain's <see cref="PlainReplay"/>: what a replay by the actors must equal.</summary>
 public static class ReferenceReplay
 {
-    public static ExchangeBook Run(TradingSettings settings, IReadOnlyList<string> assets, IEnumerable<ScenarioStep> steps, Action<Fill> onFill) =>
+    public static ExchangeBook Run(
+        TradingSettings settings, IReadOnlyList<string> assets, IEnumerable<ScenarioStep> steps, Action<Fill> onFill) =>
         PlainReplay.Run(assets, settings.Exchange.HistorySize, settings.Exchange.FeePercent,
             [.. settings.Bots.Select(b => new PlainBot(b.Name, b.CreateStrategy(), b.Assets, b.InitialCash))], steps, onFill);
 }

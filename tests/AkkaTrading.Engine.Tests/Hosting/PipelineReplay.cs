@@ -9,7 +9,10 @@ using static AkkaTrading.Engine.Protocol.TradeLogMessages;
 
 namespace AkkaTrading.Engine.Tests.Hosting;
 
-/// <summary>A replay through the real actor pipeline, wired by <see cref="TradingSimulationHosting.AddTradingSimulation"/> as the console wires it.</summary>
+/// <summary>
+/// A replay through the real actor pipeline, wired by <see cref="TradingSimulationHosting.AddTradingSimulation"/> as the
+/// console wires it.
+/// </summary>
 public static class PipelineReplay
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -9,7 +9,8 @@ using CsCheck;
 namespace AkkaTrading.Engine.Tests.Hosting;
 
 /// <summary>
-/// Random scenarios (assets missing at some steps, gaps between steps, tiny to huge prices, one block or several)
+/// Random scenarios (assets missing at some steps or first appearing late, gaps between steps, tiny to huge prices,
+/// one block or several)
 /// with random Investors and Hamsters and a random fee: the actor pipeline's trade log equals the reference
 /// replay's (<see cref="ReferenceReplay"/>) byte for byte.
 /// </summary>
@@ -23,8 +24,11 @@ public class ReplayAgreementProperties
     public sealed record Case(ExchangeSettings Exchange, ImmutableArray<BotSettings> Bots, ImmutableArray<ScenarioStep> Steps)
     {
         public override string ToString() =>
-            $"{Exchange}, bots: {string.Join("; ", Bots.Select(b => $"{b.Name} {b.InitialCash} [{string.Join(",", b.Assets)}] {b.StrategySettings}"))}, " +
-            $"{Steps.Length} steps: {string.Join(" ", Steps.Take(400).Select(s => $"{s.Step}:{string.Join(",", s.Prices.Select(p => $"{p.Asset}={p.Price}"))}"))}";
+            $"{Exchange}, bots: {string.Join("; ", Bots.Select(Describe))}, " +
+            $"{Steps.Length} steps: {string.Join(" ", Steps.Take(400).Select(Describe))}";
+
+        private static string Describe(BotSettings b) => $"{b.Name} {b.InitialCash} [{string.Join(",", b.Assets)}] {b.StrategySettings}";
+        private static string Describe(ScenarioStep s) => $"{s.Step}:{string.Join(",", s.Prices.Select(p => $"{p.Asset}={p.Price}"))}";
     }
 
     private static Gen<T> Pick<T>(params T[] items) => Gen.Int[0, items.Length - 1].Select(i => items[i]);
@@ -53,7 +57,12 @@ public class ReplayAgreementProperties
             (6, Gen.Int[1_000, 50_000].Select(c => c / 100m)),
             (1, Gen.Int[1_000_000, 1_000_000_000].Select(p => (decimal)p)),
             (1, Gen.Int[1, 1_000].Select(p => p / 10_000m))),
-        Gen.Frequency((20, Gen.Int[-60, 50]), (1, Gen.Const(0)), (1, Gen.Int[-400, -200])).Array[2_600]);
+        Gen.Frequency((20, Gen.Int[-60, 50]), (1, Gen.Const(0)), (1, Gen.Int[-400, -200])).Array[2_600]
+            .Select(Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[1, 40])), (moves, late) =>
+            {
+                Array.Fill(moves, 0, 0, late); // the asset first appears late
+                return moves;
+            }));
 
     private static readonly Gen<Case> Cases = Gen.Select(
         Gen.Frequency((1, Gen.Const(0m)), (1, Gen.Int[0, 10_000].Select(f => f / 100m)), (1, Pick(0.1m, 100m))),
@@ -64,31 +73,42 @@ public class ReplayAgreementProperties
         Gen.Int[1, 3].Array[2_600],
         (fee, history, stepCount, walks, bots, gaps) => Build(new ExchangeSettings(history, fee), stepCount, walks, bots, gaps));
 
-    private static Case Build(ExchangeSettings exchange, int stepCount, (decimal Start, int[] Moves)[] walks, (object, decimal, int)[] bots, int[] gaps)
+    private static Case Build(
+        ExchangeSettings exchange, int stepCount, (decimal Start, int[] Moves)[] walks, (object, decimal, int)[] bots, int[] gaps)
     {
         var prices = walks.Select(w => w.Start).ToArray();
-        var steps = ImmutableArray.CreateBuilder<ScenarioStep>();
+        var steps = new List<List<AssetPrice>>();
+        var numbers = new List<long>();
         long number = 0;
         for (var t = 0; t < stepCount; number += gaps[t], t++)
         {
-            var step = ImmutableArray.CreateBuilder<AssetPrice>();
+            var step = new List<AssetPrice>();
             for (var a = 0; a < walks.Length; a++)
             {
                 var move = walks[a].Moves[t];
-                if (move == 0 && t > 0) continue; // this asset has no price at this step
+                if (move == 0) continue; // this asset has no price at this step (and an asset may first appear late)
                 prices[a] = Math.Clamp(Math.Round(prices[a] * (1000 + move) / 1000m, 4), 0.0001m, 1_000_000_000m);
                 step.Add(new AssetPrice(AllAssets[a], prices[a]));
             }
-            if (step.Count > 0) steps.Add(new ScenarioStep(number, step.ToImmutable()));
+            if (step.Count == 0) continue;
+            steps.Add(step);
+            numbers.Add(number);
         }
-        var assets = AllAssets[..walks.Length];
+        if (steps.Count == 0)
+        {
+            steps.Add([new AssetPrice(AllAssets[0], walks[0].Start)]);
+            numbers.Add(0);
+        }
+        // As the scenario readers deliver them: each step's prices in the order the assets first appeared.
+        var assets = steps.SelectMany(step => step.Select(p => p.Asset)).Distinct().ToArray();
+        var scenario = steps.Select((step, i) => new ScenarioStep(numbers[i], [.. step.OrderBy(p => Array.IndexOf(assets, p.Asset))]));
         var configured = bots.Select((b, i) =>
         {
             var watched = assets.Where((_, a) => (b.Item3 >> a & 1) == 1).DefaultIfEmpty(assets[0]).ToImmutableArray();
             var strategy = b.Item1 is InvestorSettings ? "investor" : "hamster";
             return new BotSettings($"{strategy}-{i}", strategy, b.Item2, watched, b.Item1);
         });
-        return new Case(exchange, [.. configured], steps.ToImmutable());
+        return new Case(exchange, [.. configured], [.. scenario]);
     }
 
     [Fact]
