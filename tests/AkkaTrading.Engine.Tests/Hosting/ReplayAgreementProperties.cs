@@ -39,9 +39,11 @@ public class ReplayAgreementProperties
     private static readonly Gen<decimal> Cash = Gen.Frequency(
         (5, Gen.Int[100, 100_000].Select(c => (decimal)c)), (1, Pick(0m, 0.5m, 1_000_000m, 1_000_000_000_000_000m)));
 
-    private static readonly Gen<decimal> Percent = Gen.Int[0, 300].Select(p => p / 10m);
+    private static readonly Gen<decimal> Percent = Gen.Frequency((20, Gen.Int[0, 300].Select(p => p / 10m)), (1, Pick(0m, 100m)));
 
-    private static readonly Gen<object> Investor = Gen.Select(Gen.Int[1, 30], Percent, Percent, Quantity,
+    private static readonly Gen<decimal> TakeProfit = Gen.Frequency((20, Percent), (1, Gen.Const(1e27m))); // no upper bound in the settings
+
+    private static readonly Gen<object> Investor = Gen.Select(Gen.Int[1, 30], Percent, TakeProfit, Quantity,
         (window, dip, takeProfit, quantity) => (object)new InvestorSettings(window, dip, takeProfit, quantity));
 
     private static readonly Gen<object> Hamster = Gen.Select(Quantity, Percent, Gen.Int[1, 10], Percent, Gen.Int[0, 15],
