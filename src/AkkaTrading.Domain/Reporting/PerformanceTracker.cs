@@ -76,16 +76,17 @@ public sealed class PerformanceTracker(decimal initialCash)
     /// </summary>
     private struct Mean
     {
-        private decimal _sum, _running;
-        private bool _summing;
+        private decimal _sum, _mean;
+        private bool _overflowed;
 
         public long Count { get; private set; }
-        public readonly decimal Value => Count == 0 ? 0m : _summing ? _sum / Count : _running;
+        public readonly decimal Value => Count == 0 ? 0m : _overflowed ? _mean : _sum / Count;
 
+        /// <remarks>A series holds values of one sign (wins, or losses), so <c>value − mean</c> cannot overflow.</remarks>
         public void Add(decimal value)
         {
-            if (Count++ == 0) _summing = true;
-            if (_summing)
+            Count++;
+            if (!_overflowed)
             {
                 try
                 {
@@ -94,11 +95,11 @@ public sealed class PerformanceTracker(decimal initialCash)
                 }
                 catch (OverflowException)
                 {
-                    _summing = false;
-                    _running = _sum / (Count - 1);
+                    _overflowed = true;
+                    _mean = _sum / (Count - 1);
                 }
             }
-            _running += (value - _running) / Count;
+            _mean += (value - _mean) / Count;
         }
     }
 
