@@ -15,7 +15,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = args.ToList();
 if (options.Count == 2 && options[0] == "plain-csv")
 {
-    Console.WriteLine($"{PlainLoop.RunCsv(Bench.Config(3, 2).Settings, options[1])} trades");
+    Console.WriteLine($"{Bench.PlainCsv(Bench.Config(3, 2).Settings, options[1])} trades");
     return 0;
 }
 var steps = Bench.Option(options, "--steps", 1_000_000);
@@ -59,8 +59,8 @@ static class Bench
         var config = Config(scenario.Assets.Length, bots);
         var source = new ScenarioSource("generated", new ScenarioOutline(scenario.Assets, scenario.StepCount, scenario.TickCount), scenario.Steps);
 
-        var plain = PlainLoop.Run(config.Settings, scenario.Assets, scenario.Steps()); // warm-up
-        var plainTimes = Measure(runs, () => PlainLoop.Run(config.Settings, scenario.Assets, scenario.Steps()), out _);
+        var plain = Plain(config.Settings, scenario.Assets, scenario.Steps()); // warm-up
+        var plainTimes = Measure(runs, () => Plain(config.Settings, scenario.Assets, scenario.Steps()), out _);
 
         var pipeline = Pipeline(config, source); // warm-up and cross-check
         var expected = TradeLogText(plain);
@@ -72,6 +72,18 @@ static class Bench
         var b = Stats(plainTimes, scenario.TickCount);
         Console.WriteLine($"{name,-28} {p.Median,17:N0} {$"({p.Min:N0}–{p.Max:N0})",21} {b.Median,14:N0} {p.Median / b.Median,6:P0} {plain.Count,8:N0} {bytes / scenario.TickCount,7:N0} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,17:N0}");
     }
+
+    /// <summary>The baseline: the reference replay (<see cref="ReferenceReplay"/>), its trades as trade log rows.</summary>
+    public static List<string> Plain(TradingSettings settings, IReadOnlyList<string> assets, IEnumerable<ScenarioStep> steps)
+    {
+        var trades = new List<string>();
+        ReferenceReplay.Run(settings, assets, steps, fill => trades.Add(AkkaTrading.Domain.Reporting.TradeLog.Row(fill)));
+        return trades;
+    }
+
+    /// <summary>Parses a scenario CSV and applies the rules: the plain program the whole replay command is compared with.</summary>
+    public static int PlainCsv(TradingSettings settings, string path) =>
+        Plain(settings, [.. settings.Bots.SelectMany(b => b.Assets).Distinct()], CsvScenario.Read(path)).Count;
 
     public static void LiveLatencyRow(int runs)
     {

@@ -44,6 +44,30 @@ public class BlockSettlementTests
         Assert.Equal(3, book.AccountOf("a")!.Performance.Result().Steps);
     }
 
+    /// <summary>Buys <c>quantity</c> on every price: enough to run into the ledger's largest position.</summary>
+    private sealed class Hoarder(decimal quantity) : IStrategy
+    {
+        public TradeIntent? OnPrice(string asset, decimal price) => TradeIntent.Buy(quantity);
+        public void OnFill(Fill fill) { }
+    }
+
+    [Fact]
+    public void A_bot_expects_the_same_refusal_beyond_the_largest_position_as_the_exchange_gives()
+    {
+        const decimal cash = 100_000_000_000_000_000_000m;
+        var bot = new ReplayBot("a", new Hoarder(400_000_000_000_000m), ["ALFA"], cash, 0.5m);
+        var orders = new List<StepOrder>();
+        foreach (var step in Steps) bot.Decide(step, orders);
+        var book = new ExchangeBook(["ALFA", "BETA"], 10, 0.5m);
+        book.OpenAccount("a", cash);
+        var executed = new List<(Order Order, OrderResult Result)>();
+
+        Assert.Null(BlockSettlement.Settle(book, Steps, [orders], (order, result) => executed.Add((order, result))));
+
+        Assert.Equal([null, null, RejectReason.ExceedsLimits], executed.Select(e => e.Result.Rejection?.Reason));
+        Assert.Equal(800_000_000_000_000m, book.AccountOf("a")!.PositionIn("ALFA").Quantity);
+    }
+
     [Fact]
     public void An_outcome_other_than_the_expected_one_stops_the_settlement_and_says_so()
     {

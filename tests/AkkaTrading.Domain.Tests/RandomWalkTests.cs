@@ -30,6 +30,15 @@ public class RandomWalkTests
     }
 
     [Fact]
+    public void A_walk_with_the_largest_drift_stays_at_the_largest_price_instead_of_overflowing()
+    {
+        var prices = Take(new RandomWalk(900_000_000m, driftPercent: 100, volatilityPercent: 100, seed: 3), 1_000);
+
+        Assert.All(prices, p => Assert.InRange(p, 0.01m, Cents.MaxPrice));
+        Assert.Contains(Cents.MaxPrice, prices);
+    }
+
+    [Fact]
     public void Without_drift_and_volatility_the_price_stays_constant()
     {
         Assert.All(Take(new RandomWalk(100m, 0, 0, seed: 5), 100), p => Assert.Equal(100m, p));

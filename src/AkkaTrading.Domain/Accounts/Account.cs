@@ -13,7 +13,9 @@ public sealed class Account
 
     public Account(string bot, decimal initialCash)
     {
-        if (initialCash < 0) throw new ArgumentOutOfRangeException(nameof(initialCash), initialCash, "initial cash must not be negative");
+        if (initialCash is < 0m or > LedgerLimits.MaxCash)
+            throw new ArgumentOutOfRangeException(nameof(initialCash), initialCash,
+                $"initial cash must be within 0..{LedgerLimits.MaxCash}");
         Bot = bot;
         InitialCash = initialCash;
         Cash = initialCash;
@@ -23,7 +25,7 @@ public sealed class Account
     public string Bot { get; }
     public decimal InitialCash { get; }
     public decimal Cash { get; private set; }
-    public int TradeCount { get; private set; }
+    public long TradeCount { get; private set; }
     public decimal FeesPaid { get; private set; }
     public PerformanceTracker Performance { get; }
 
@@ -33,25 +35,38 @@ public sealed class Account
     public Position PositionIn(string asset) => _positions.GetValueOrDefault(asset, Position.Flat);
 
     /// <summary>Why this account cannot take the order at this price, or null when it can.</summary>
-    /// <remarks>The answer carries the cash or units required and available, where they apply.</remarks>
+    /// <remarks>
+    /// The answer carries the cash or units required and available, where they apply. An order whose fill would take
+    /// the account beyond <see cref="LedgerLimits"/>, or whose amounts decimal could not hold exactly, is refused with
+    /// <see cref="RejectReason.ExceedsLimits"/>: every fill moves cash by exactly its notional and fee.
+    /// </remarks>
     public (RejectReason Reason, decimal Required, decimal Available)? Check(Order order, decimal price, decimal feePercent)
     {
         if (order.Quantity <= 0m || decimal.Truncate(order.Quantity) != order.Quantity)
             return (RejectReason.InvalidQuantity, order.Quantity, 0m);
-        if (order.Side == Side.Buy)
-        {
-            var cost = order.Quantity * price;
-            var needed = cost + Fees.For(cost, feePercent);
-            if (needed > Cash)
-                return (RejectReason.InsufficientCash, needed, Cash);
-        }
-        else
-        {
-            var held = PositionIn(order.Asset).Quantity;
-            if (order.Quantity > held)
-                return (RejectReason.InsufficientPosition, order.Quantity, held);
-        }
+        if (order.Side == Side.Sell && order.Quantity > PositionIn(order.Asset).Quantity)
+            return (RejectReason.InsufficientPosition, order.Quantity, PositionIn(order.Asset).Quantity);
+        if (order.Side == Side.Buy && order.Quantity > LedgerLimits.MaxPosition - PositionIn(order.Asset).Quantity)
+            return (RejectReason.ExceedsLimits, order.Quantity, LedgerLimits.MaxPosition - PositionIn(order.Asset).Quantity);
+        if (!ExactDecimal.TryMultiply(order.Quantity, price, out var notional))
+            return (RejectReason.ExceedsLimits, 0m, 0m);
+        var fee = Fees.For(notional, feePercent);
+        if (Book(order.Side, notional, fee) is not { } booked)
+            return (RejectReason.ExceedsLimits, 0m, 0m);
+        if (booked.Cash < 0m)
+            return (RejectReason.InsufficientCash, notional + fee, Cash);
+        if (booked.Cash > LedgerLimits.MaxCash)
+            return (RejectReason.ExceedsLimits, booked.Cash, LedgerLimits.MaxCash);
         return null;
+    }
+
+    /// <summary>Cash and fees paid after a fill of this notional and fee, or null when either cannot be held exactly.</summary>
+    private (decimal Cash, decimal FeesPaid)? Book(Side side, decimal notional, decimal fee)
+    {
+        var exact = side == Side.Buy
+            ? ExactDecimal.TryAdd(notional, fee, out var paid) & ExactDecimal.TrySubtract(Cash, paid, out var cash)
+            : ExactDecimal.TrySubtract(notional, fee, out var received) & ExactDecimal.TryAdd(Cash, received, out cash);
+        return exact && ExactDecimal.TryAdd(FeesPaid, fee, out var feesPaid) ? (cash, feesPaid) : null;
     }
 
     /// <summary>
@@ -67,21 +82,21 @@ public sealed class Account
         return holdings;
     }
 
+    /// <summary>Books a fill that <see cref="Check"/> accepted; throws for one it would have refused.</summary>
     public void Apply(Fill fill)
     {
+        var (cash, feesPaid) = Book(fill.Side, fill.Notional, fill.Fee)
+            ?? throw new InvalidOperationException($"the fill {fill} cannot be booked exactly");
+        Cash = cash;
+        FeesPaid = feesPaid;
         if (fill.Side == Side.Buy)
-        {
-            Cash -= fill.Notional + fill.Fee;
             _positions[fill.Asset] = PositionIn(fill.Asset).Bought(fill.Quantity, fill.Price);
-        }
         else
         {
-            Cash += fill.Notional - fill.Fee;
             var rest = PositionIn(fill.Asset).Sold(fill.Quantity);
             if (rest.IsFlat) _positions.Remove(fill.Asset);
             else _positions[fill.Asset] = rest;
         }
-        FeesPaid += fill.Fee;
         TradeCount++;
         Performance.OnFill(fill);
     }

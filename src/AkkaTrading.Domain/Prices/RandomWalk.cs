@@ -3,6 +3,8 @@ namespace AkkaTrading.Domain.Prices;
 /// <summary>
 /// A seeded geometric random walk: each price is the previous one times exp(μ − σ²/2 + σ·Z), with Z
 /// standard normal, rounded to cents. The same seed gives the same prices. The first price is the start.
+/// The walk never rises above <see cref="Cents.MaxPrice"/>, the largest price the exchange records (a strong drift
+/// would otherwise pass decimal's range within a hundred ticks).
 /// </summary>
 public sealed class RandomWalk : IPriceGenerator
 {
@@ -19,9 +21,10 @@ public sealed class RandomWalk : IPriceGenerator
     public RandomWalk(decimal start, double driftPercent, double volatilityPercent, int seed)
     {
         if (start <= 0m) throw new ArgumentOutOfRangeException(nameof(start), start, "start price must be positive");
-        if (volatilityPercent < 0) throw new ArgumentOutOfRangeException(nameof(volatilityPercent), volatilityPercent, "volatility must not be negative");
+        if (volatilityPercent < 0)
+            throw new ArgumentOutOfRangeException(nameof(volatilityPercent), volatilityPercent, "volatility must not be negative");
         _random = new Random(seed);
-        _price = (double)start;
+        _price = Math.Min((double)start, (double)Cents.MaxPrice);
         _drift = driftPercent / 100.0;
         _volatility = volatilityPercent / 100.0;
     }
@@ -29,7 +32,10 @@ public sealed class RandomWalk : IPriceGenerator
     public decimal Next()
     {
         if (_started)
-            _price *= Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal());
+        {
+            var step = Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal());
+            _price = Math.Min(_price * step, (double)Cents.MaxPrice);
+        }
         _started = true;
         return Cents.Round((decimal)_price);
     }

@@ -4,5 +4,6 @@ namespace AkkaTrading.Domain.Reporting;
 public sealed record AssetSummary(string Asset, decimal First, decimal Last, decimal Min, decimal Max)
 {
     /// <summary>What holding the asset from its first to its last price returned, in percent.</summary>
-    public decimal ReturnPercent => (Last - First) / First * 100m;
+    /// <remarks>Saturated at decimal's range when the first price is tiny against the last.</remarks>
+    public decimal ReturnPercent => Accounts.ExactDecimal.SaturatingPercent(Last - First, First);
 }

@@ -7,9 +7,10 @@ public sealed record PositionSummary(string Asset, decimal Quantity, decimal Ave
 /// <summary>A bot's standing at the end of a run, valued at the last known prices.</summary>
 public sealed record BotSummary(
     string Bot, decimal InitialCash, decimal Cash, IReadOnlyList<PositionSummary> Positions,
-    decimal Equity, decimal ProfitLoss, int Trades, decimal FeesPaid, Performance Performance)
+    decimal Equity, decimal ProfitLoss, long Trades, decimal FeesPaid, Performance Performance)
 {
-    public decimal ReturnPercent => InitialCash == 0m ? 0m : ProfitLoss / InitialCash * 100m;
+    /// <summary>The profit or loss in percent of the initial cash (0 without any; saturated from a tiny one).</summary>
+    public decimal ReturnPercent => ExactDecimal.SaturatingPercent(ProfitLoss, InitialCash);
 
     /// <summary>Values every open position at its asset's last price (at its entry price if the asset never had one).</summary>
     public static BotSummary Of(Account account, IReadOnlyDictionary<string, decimal> lastPrices)
@@ -19,10 +20,12 @@ public sealed record BotSummary(
             .Select(p =>
             {
                 var last = lastPrices.TryGetValue(p.Key, out var price) ? price : (decimal?)null;
-                return new PositionSummary(p.Key, p.Value.Quantity, p.Value.AverageEntryPrice, last, p.Value.Quantity * (last ?? p.Value.AverageEntryPrice));
+                var value = p.Value.Quantity * (last ?? p.Value.AverageEntryPrice);
+                return new PositionSummary(p.Key, p.Value.Quantity, p.Value.AverageEntryPrice, last, value);
             })
             .ToArray();
         var equity = account.Cash + positions.Sum(p => p.Value);
-        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash, account.TradeCount, account.FeesPaid, account.Performance.Result());
+        return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash,
+            account.TradeCount, account.FeesPaid, account.Performance.Result());
     }
 }

@@ -1,3 +1,4 @@
+using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Domain.Reporting;
@@ -11,7 +12,7 @@ namespace AkkaTrading.Domain.Reporting;
 /// <param name="Steps">steps (prices, in a live run) seen by the exchange</param>
 /// <param name="ExposedSteps">steps after which the bot held any position</param>
 public sealed record Performance(
-    int RoundTrips, int Wins, int Losses, decimal AverageWin, decimal AverageLoss,
+    long RoundTrips, long Wins, long Losses, decimal AverageWin, decimal AverageLoss,
     decimal MaxDrawdown, decimal MaxDrawdownPercent, long Steps, long ExposedSteps)
 {
     public decimal WinRatePercent => RoundTrips == 0 ? 0m : 100m * Wins / RoundTrips;
@@ -22,13 +23,15 @@ public sealed record Performance(
 /// Follows one bot through a run. Fills make round trips: a trip opens when a flat position is bought
 /// and closes when the position is flat again; its result is what the sales brought in less what the buys
 /// cost, fees included. After every step the bot's equity updates the drawdown and its holdings the exposure.
+/// These are statistics, not money: a trip's result beyond decimal's range is held at its end, and the average
+/// win or loss stays right however large the sum of all wins or losses grows (see <see cref="Mean"/>).
 /// </summary>
 public sealed class PerformanceTracker(decimal initialCash)
 {
     private readonly Dictionary<string, OpenTrip> _open = new(StringComparer.Ordinal);
-    private decimal _peak = initialCash, _maxDrawdown, _maxDrawdownPercent, _winSum, _lossSum;
-    private int _wins, _losses, _roundTrips;
-    private long _steps, _exposedSteps;
+    private decimal _peak = initialCash, _maxDrawdown, _maxDrawdownPercent;
+    private Mean _win, _loss;
+    private long _roundTrips, _steps, _exposedSteps;
 
     public void OnFill(Fill fill)
     {
@@ -36,16 +39,16 @@ public sealed class PerformanceTracker(decimal initialCash)
         if (fill.Side == Side.Buy)
         {
             trip.Quantity += fill.Quantity;
-            trip.Result -= fill.Notional + fill.Fee;
+            trip.Result = ExactDecimal.SaturatingAdd(trip.Result, -(fill.Notional + fill.Fee));
             return;
         }
         trip.Quantity -= fill.Quantity;
-        trip.Result += fill.Notional - fill.Fee;
+        trip.Result = ExactDecimal.SaturatingAdd(trip.Result, fill.Notional - fill.Fee);
         if (trip.Quantity != 0m) return;
 
         _roundTrips++;
-        if (trip.Result > 0m) { _wins++; _winSum += trip.Result; }
-        else if (trip.Result < 0m) { _losses++; _lossSum += trip.Result; }
+        if (trip.Result > 0m) _win.Add(trip.Result);
+        else if (trip.Result < 0m) _loss.Add(trip.Result);
         _open.Remove(fill.Asset);
     }
 
@@ -59,14 +62,46 @@ public sealed class PerformanceTracker(decimal initialCash)
         if (drawdown > _maxDrawdown)
         {
             _maxDrawdown = drawdown;
-            _maxDrawdownPercent = _peak == 0m ? 0m : drawdown / _peak * 100m;
+            _maxDrawdownPercent = ExactDecimal.SaturatingPercent(drawdown, _peak);
         }
     }
 
     public Performance Result() => new(
-        _roundTrips, _wins, _losses,
-        _wins == 0 ? 0m : _winSum / _wins, _losses == 0 ? 0m : _lossSum / _losses,
+        _roundTrips, _win.Count, _loss.Count, _win.Value, _loss.Value,
         _maxDrawdown, _maxDrawdownPercent, _steps, _exposedSteps);
+
+    /// <summary>
+    /// The mean of a series: the exact sum over the count while the sum fits in a decimal, a running mean after
+    /// (the sum of a long run's wins can pass 7.9 × 10^28 even though every single win is far smaller).
+    /// </summary>
+    private struct Mean
+    {
+        private decimal _sum, _mean;
+        private bool _overflowed;
+
+        public long Count { get; private set; }
+        public readonly decimal Value => Count == 0 ? 0m : _overflowed ? _mean : _sum / Count;
+
+        /// <remarks>A series holds values of one sign (wins, or losses), so <c>value − mean</c> cannot overflow.</remarks>
+        public void Add(decimal value)
+        {
+            Count++;
+            if (!_overflowed)
+            {
+                try
+                {
+                    _sum += value;
+                    return;
+                }
+                catch (OverflowException)
+                {
+                    _overflowed = true;
+                    _mean = _sum / (Count - 1);
+                }
+            }
+            _mean += (value - _mean) / Count;
+        }
+    }
 
     private sealed class OpenTrip
     {

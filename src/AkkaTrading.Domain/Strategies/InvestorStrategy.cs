@@ -38,10 +38,13 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
     private static decimal BuyBelow(InvestorSettings s) => 1m - s.DipPercent / 100m;
     private static decimal SellAbove(InvestorSettings s) => 1m + s.TakeProfitPercent / 100m;
 
-    private static TradeIntent? Rule(decimal buyBelow, decimal sellAbove, decimal quantity, decimal windowMax, Position position, decimal price)
+    private static TradeIntent? Rule(
+        decimal buyBelow, decimal sellAbove, decimal quantity, decimal windowMax, Position position, decimal price)
     {
         if (position.IsFlat)
             return price <= windowMax * buyBelow ? TradeIntent.Buy(quantity) : null;
+        // A take-profit so large that its target is beyond decimal's range can never be reached.
+        if (position.AverageEntryPrice >= decimal.MaxValue / sellAbove) return null;
         return price >= position.AverageEntryPrice * sellAbove ? TradeIntent.Sell(position.Quantity) : null;
     }
 

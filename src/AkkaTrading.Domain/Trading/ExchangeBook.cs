@@ -46,10 +46,10 @@ public sealed class ExchangeBook
 
     public Account? AccountOf(string bot) => _accounts.GetValueOrDefault(bot);
 
-    /// <summary>Records a new price; false (and nothing recorded) for an unknown asset or a non-positive price.</summary>
+    /// <summary>Records a new price; false (and nothing recorded) for an unknown asset or a price outside 0 &lt; price ≤ 10^9.</summary>
     public bool RecordPrice(string asset, decimal price)
     {
-        if (price <= 0m || !_historyOf.TryGetValue(asset, out var history)) return false;
+        if (price is <= 0m or > LedgerLimits.MaxPrice || !_historyOf.TryGetValue(asset, out var history)) return false;
         history.Add(price);
         return true;
     }

@@ -1,3 +1,6 @@
+using AkkaTrading.Domain.Accounts;
+using static System.FormattableString;
+
 namespace AkkaTrading.Domain.Trading;
 
 public enum Side { Buy, Sell }
@@ -11,9 +14,13 @@ public sealed record Fill(long Step, string Bot, string Asset, Side Side, decima
     public decimal Notional => Quantity * Price;
 }
 
-public enum RejectReason { UnknownBot, UnknownAsset, NoPrice, InvalidQuantity, InsufficientCash, InsufficientPosition }
+public enum RejectReason { UnknownBot, UnknownAsset, NoPrice, InvalidQuantity, InsufficientCash, InsufficientPosition, ExceedsLimits }
 
-/// <summary>Why an order was not filled. <see cref="Required"/> and <see cref="Available"/> are the cash or units at stake, where they apply.</summary>
+/// <summary>
+/// Why an order was not filled. <see cref="Required"/> and <see cref="Available"/> are the cash or units at stake, where
+/// they apply (for <see cref="RejectReason.ExceedsLimits"/>: the units bought and the room left, or the cash a sale
+/// would reach and the most supported, or zeros when the amounts need more digits than decimal keeps).
+/// </summary>
 public sealed record Rejection(long Step, Order Order, RejectReason Reason, decimal Required = 0m, decimal Available = 0m)
 {
     /// <summary>The reason in words, e.g. <c>needs 1125.00 but has 200.00</c>.</summary>
@@ -22,9 +29,16 @@ public sealed record Rejection(long Step, Order Order, RejectReason Reason, deci
         RejectReason.UnknownBot => $"bot '{Order.Bot}' has no account",
         RejectReason.UnknownAsset => $"asset '{Order.Asset}' is not traded here",
         RejectReason.NoPrice => $"asset '{Order.Asset}' has no price yet",
-        RejectReason.InvalidQuantity => $"quantity {Order.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a positive whole number",
-        RejectReason.InsufficientCash => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"needs {Required} but has {Available}"),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
+        RejectReason.InvalidQuantity => Invariant($"quantity {Order.Quantity} is not a positive whole number"),
+        RejectReason.InsufficientCash => Invariant($"needs {Required} but has {Available}"),
+        RejectReason.InsufficientPosition => Invariant($"sells {Order.Quantity} {Order.Asset} but holds {Available}"),
+        _ => "exceeds the largest position or cash supported: " + Required switch
+        {
+            0m => "its amounts need more digits than the ledger keeps exactly",
+            _ when Order.Side == Side.Buy =>
+                Invariant($"buys {Order.Quantity} {Order.Asset}, room for {Available} (at most {LedgerLimits.MaxPosition})"),
+            _ => Invariant($"cash would reach {Required}, at most {Available}"),
+        },
     };
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Events;
 using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Scenarios;
@@ -108,7 +109,8 @@ public sealed class ExchangeActor : ReceiveActor
     {
         if (!_book.RecordPrice(tick.Asset, tick.Price))
         {
-            _log.Warning("Ignored price {Price} for {Asset} from {Source}: unknown asset or not positive", tick.Price, tick.Asset, Sender.Path);
+            _log.Warning("Ignored price {Price} for {Asset} from {Source}: unknown asset, or not within 0 < price <= {MaxPrice}",
+                tick.Price, tick.Asset, Sender.Path, LedgerLimits.MaxPrice);
             return;
         }
         _book.CloseStep(++_step);
