@@ -48,7 +48,8 @@ public sealed class CommandLineTests
     {
         var common = new CommonOptions("c.hocon", LogEventLevel.Warning, "log.txt", new ReportOptions("out", Force: true), Plain: true);
         Assert.Equal(new Command.Run(common, TimeSpan.FromMilliseconds(500)),
-            await Parsed("run", "--config", "c.hocon", "--log-level", "warn", "--log-file", "log.txt", "--report", "out", "--force", "--plain", "--duration", "500ms"));
+            await Parsed("run", "--config", "c.hocon", "--log-level", "warn", "--log-file", "log.txt", "--report", "out", "--force",
+                "--plain", "--duration", "500ms"));
         Assert.Equal(new Command.Replay(Defaults with { Report = new ReportOptions("out", Force: false) }, "s.hocon", null),
             await Parsed("replay", "s.hocon", "--report", "out"));
     }
@@ -71,7 +72,8 @@ public sealed class CommandLineTests
     [Fact]
     public async Task The_last_of_a_repeated_option_wins()
     {
-        var run = (Command.Run)await Parsed("--config", "a.hocon", "--log-level", "error", "--plain", "--config", "b.hocon", "--log-level", "debug", "--plain");
+        var run = (Command.Run)await Parsed(
+            "--config", "a.hocon", "--log-level", "error", "--plain", "--config", "b.hocon", "--log-level", "debug", "--plain");
         Assert.Equal(new CommonOptions("b.hocon", LogEventLevel.Debug, null, Plain: true), run.Common);
     }
 
@@ -135,7 +137,11 @@ public sealed class CommandLineTests
         {
             try
             {
-                await CommandLine.InvokeAsync(args, TextWriter.Null, (_, _) => { ran = true; return Task.FromResult(0); }, CancellationToken.None);
+                await CommandLine.InvokeAsync(args, TextWriter.Null, (_, _) =>
+                {
+                    ran = true;
+                    return Task.FromResult(0);
+                }, CancellationToken.None);
             }
             catch (UsageException)
             {

@@ -4,14 +4,14 @@ using System.CommandLine.Parsing;
 namespace AkkaTrading.Console.Cli;
 
 /// <summary>
-/// Options read the way this CLI always read them: a value follows its option (or '=' joins them), the last one given
+/// Options read the way this CLI always read them: a value follows its option (or '=' or ':' joins them), the last one given
 /// wins, and a value that starts with '--' means the value was forgotten (System.CommandLine would take it as the value).
 /// </summary>
 public static class CliOption
 {
     public static Option<string?> Text(string name, string helpName) => Of<string?>(name, helpName, text => text);
 
-    /// <summary>An option whose value <paramref name="parse"/> converts; a <see cref="UsageException"/> from it is the error shown.</summary>
+    /// <summary>An option whose value <paramref name="parse"/> converts; its <see cref="UsageException"/> is the error shown.</summary>
     public static Option<T> Of<T>(string name, string helpName, Func<string, T> parse) => new(name)
     {
         HelpName = helpName,
@@ -20,11 +20,15 @@ public static class CliOption
         CustomParser = result =>
         {
             var text = result.Tokens[^1].Value;
+            // '--config a --config' leaves the last occurrence without a value; System.CommandLine would keep 'a'.
+            if (text.StartsWith("--") || result.Parent is OptionResult { IdentifierTokenCount: var given } && given > result.Tokens.Count)
+            {
+                result.AddError($"option '{name}' needs a value");
+                return default!;
+            }
             try
             {
-                // '--config a --config' leaves the last occurrence without a value; System.CommandLine would keep 'a'.
-                var missing = text.StartsWith("--") || result.Parent is OptionResult { IdentifierTokenCount: var given } && given > result.Tokens.Count;
-                return missing ? throw new UsageException($"option '{name}' needs a value") : parse(text);
+                return parse(text);
             }
             catch (UsageException e)
             {

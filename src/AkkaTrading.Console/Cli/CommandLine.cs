@@ -55,7 +55,8 @@ public static class CommandLine
     }
 
     /// <summary>'help' prints the application's help whatever follows it.</summary>
-    private static CliCommand HelpCommand() => new("help") { Hidden = true, TreatUnmatchedTokensAsErrors = false, Action = new HelpText(AppHelp) };
+    private static CliCommand HelpCommand() =>
+        new("help") { Hidden = true, TreatUnmatchedTokensAsErrors = false, Action = new HelpText(AppHelp) };
 
     /// <summary>No command means 'run' ('--duration 5s' runs live); but '--help' without a command is the application's help.</summary>
     private static IReadOnlyList<string> WithDefaultCommand(IReadOnlyList<string> args) =>

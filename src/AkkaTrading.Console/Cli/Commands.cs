@@ -5,7 +5,8 @@ namespace AkkaTrading.Console.Cli;
 /// <summary>A mistake on the command line; the message says which argument.</summary>
 public sealed class UsageException(string message) : Exception(message);
 
-public sealed record CommonOptions(string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null, bool Plain = false);
+public sealed record CommonOptions(
+    string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null, bool Plain = false);
 
 /// <summary>What a command line asks for, once it is parsed and checked; <see cref="Dispatch"/> runs it.</summary>
 public abstract record Command

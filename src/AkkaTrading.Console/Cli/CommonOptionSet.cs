@@ -31,7 +31,8 @@ public sealed class CommonOptionSet
         _force.Validators.Add(force =>
         {
             // Validators also run for options that are absent.
-            if (force.IdentifierTokenCount > 0 && force.GetResult(_report) is null) force.AddError("--force only applies with --report <dir>");
+            if (force.IdentifierTokenCount > 0 && force.GetResult(_report) is null)
+                force.AddError("--force only applies with --report <dir>");
         });
     }
 

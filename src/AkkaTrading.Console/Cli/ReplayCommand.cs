@@ -29,7 +29,8 @@ public static class ReplayCommand
         var command = new CliCommand("replay") { scenario, trades };
         common.AddTo(command);
         HelpText.AddTo(command, Help);
-        command.SetAction((parse, stop) => dispatch(new Command.Replay(common.Read(parse), parse.GetValue(scenario)!, parse.GetValue(trades)), stop));
+        command.SetAction((parse, stop) =>
+            dispatch(new Command.Replay(common.Read(parse), parse.GetValue(scenario)!, parse.GetValue(trades)), stop));
         return command;
     }
 }

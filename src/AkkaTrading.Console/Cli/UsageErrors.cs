@@ -24,12 +24,18 @@ public static class UsageErrors
         var name = command.Name;
         if (parse.UnmatchedTokens.FirstOrDefault(token => token.StartsWith('-')) is { } option)
             return $"unknown option '{option}' for '{name}' (see '{name} --help')";
-        if (parse.Errors.FirstOrDefault(error => error.SymbolResult is OptionResult) is { SymbolResult: OptionResult bad } badError)
-            return bad.Option.Arity.MinimumNumberOfValues > 0 && bad.Tokens.Count == 0 ? $"option '{bad.Option.Name}' needs a value" : badError.Message;
+        var optionError = parse.Errors.FirstOrDefault(error => error.SymbolResult is OptionResult);
+        if (optionError is { SymbolResult: OptionResult bad })
+            return bad.Option.Arity.MinimumNumberOfValues > 0 && bad.Tokens.Count == 0
+                ? $"option '{bad.Option.Name}' needs a value"
+                : optionError.Message; // our own, from CliOption or a validator
         if (parse.UnmatchedTokens.FirstOrDefault() is { } argument)
             return $"unexpected argument '{argument}' for '{name}'";
-        if (parse.Errors.FirstOrDefault(error => error.SymbolResult is ArgumentResult) is { SymbolResult: ArgumentResult missing } missingError)
-            return missing.Tokens.Count == 0 ? $"'{name}' needs {missing.Argument.Description}: {name} <{missing.Argument.HelpName}>" : missingError.Message;
+        var argumentError = parse.Errors.FirstOrDefault(error => error.SymbolResult is ArgumentResult);
+        if (argumentError is { SymbolResult: ArgumentResult missing })
+            return missing.Tokens.Count == 0
+                ? $"'{name}' needs {missing.Argument.Description}: {name} <{missing.Argument.HelpName}>"
+                : argumentError.Message;
         return parse.Errors.FirstOrDefault()?.Message;
     }
 }
