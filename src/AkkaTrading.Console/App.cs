@@ -21,18 +21,12 @@ public static class App
     {
         try
         {
-            var command = CommandLine.Parse(args);
-            if (command is Command.Help help)
+            return await CommandLine.InvokeAsync(args, output, (command, token) => command switch
             {
-                output.WriteLine(help.Text);
-                return ExitOk;
-            }
-            return command switch
-            {
-                Command.Run run => await LiveAsync(run, output, stop),
-                Command.Replay replay => await ReplayAsync(replay, output, stop),
+                Command.Run run => LiveAsync(run, output, token),
+                Command.Replay replay => ReplayAsync(replay, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
-            };
+            }, stop);
         }
         catch (Exception e) when (e is UsageException or SettingsException or ScenarioException or ReplayFailedException)
         {

@@ -1,38 +1,14 @@
-using AkkaTrading.Engine.Settings;
-using Serilog.Events;
+using System.CommandLine;
+using CliCommand = System.CommandLine.Command;
 
 namespace AkkaTrading.Console.Cli;
 
-/// <summary>A mistake on the command line; the message says which argument.</summary>
-public sealed class UsageException(string message) : Exception(message);
-
-public sealed record CommonOptions(string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null, bool Plain = false);
-
-public abstract record Command
-{
-    public sealed record Help(string Text) : Command;
-    public sealed record Run(CommonOptions Common, TimeSpan? Duration) : Command;
-    public sealed record Replay(CommonOptions Common, string Scenario, string? TradesFile) : Command;
-}
-
-/// <summary>Where to write the run's report and whether an existing one may be overwritten.</summary>
-public sealed record ReportOptions(string Directory, bool Force);
-
-/// <summary>Parses <c>[run] [options]</c> and <c>replay &lt;scenario&gt; [options]</c>; <c>--help</c> anywhere prints help.</summary>
+/// <summary>
+/// The console's command line on System.CommandLine: <c>[run] [options]</c>, <c>replay &lt;scenario&gt; [options]</c>, <c>help</c>.
+/// Commands are registered in <see cref="Build"/>; each one's file declares its options, its help and its action.
+/// </summary>
 public static class CommandLine
 {
-    /// <summary>The options every command takes.</summary>
-    private const string CommonOptionsHelp = """
-          --config <file.hocon>   layer a HOCON file over the built-in defaults (hocon/akka-trading.conf);
-                                  a list there (bots, sources) replaces the default list
-          --log-level <level>     verbose, debug, information (default), warning, error
-          --log-file <path>       also write the log to this file
-          --report <dir>          write a report: trade log, equity curves (CSV and PNG), price charts, report.md
-          --force                 with --report: replace the report already in the directory, whole
-          --plain                 in a terminal too: plain lines and the log on the console, no live view
-          -h, --help              show help
-        """;
-
     public const string AppHelp = """
         AkkaTrading — an actor-model algorithmic-trading simulator.
 
@@ -46,100 +22,43 @@ public static class CommandLine
         per-bot summary at the end.
 
         Options of both commands:
-        """ + "\n" + CommonOptionsHelp;
+        """ + "\n" + CommonOptionSet.Help;
 
-    public const string RunHelp = """
-        Usage: AkkaTrading.Console run [options]
+    // No response files ('@file' is a file name here) and no bundling: the line means what it says.
+    private static readonly ParserConfiguration Parsing = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
 
-        Runs the live simulation: one paced random-walk source per configured asset
-        (akka-trading.sources), the configured bots, transactions shown as they happen.
-        Stops after akka-trading.live.duration (default 20s) or on Ctrl+C, then prints per bot:
-        cash, positions, equity at the last prices, profit/loss, trades, round trips, drawdown, exposure.
-
-        Options:
-          --duration <time>       how long to run, e.g. 10s, 500ms, 2m (overrides akka-trading.live.duration)
-        """ + "\n" + CommonOptionsHelp;
-
-    public const string ReplayHelp = """
-        Usage: AkkaTrading.Console replay <scenario.csv|scenario.hocon> [options]
-
-        Replays a scenario as fast as the machine allows. The same scenario and configuration give
-        the same trades on every run. The scenario is checked whole before anything is replayed.
-        Ctrl+C (or SIGTERM, SIGHUP) stops the replay; then nothing is written and the exit code is 130.
-          .csv     header 'step,asset,price'; step whole and non-decreasing; price positive, '.' decimal
-          .hocon   scripted: per asset a start price and segments (see hocon/scenarios/)
-
-        Options:
-          --trades <out.csv>      write the trade log (step,bot,side,asset,quantity,price,fee); moved into
-                                  place only when the replay has finished, never onto an input
-        """ + "\n" + CommonOptionsHelp;
-
-    public static Command Parse(IReadOnlyList<string> args)
+    /// <summary>Parses <paramref name="args"/> and runs the command through <paramref name="dispatch"/>, or prints help.</summary>
+    /// <exception cref="UsageException">A mistake on the line, said in one line; nothing has run.</exception>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, Dispatch dispatch, CancellationToken stop)
     {
-        var command = args.Count > 0 && !args[0].StartsWith('-') ? args[0] : "run";
-        var rest = args.Count > 0 && !args[0].StartsWith('-') ? args.Skip(1).ToList() : args.ToList();
-        var help = command switch
+        var parse = Build(dispatch).Parse(WithDefaultCommand(args), Parsing);
+        if (UsageErrors.FirstMistake(parse) is { } mistake) throw new UsageException(mistake);
+        // System.CommandLine prints nothing of its own, lets exceptions through to the caller and leaves signals to Program.cs.
+        var invocation = new InvocationConfiguration
         {
-            "run" => RunHelp,
-            "replay" => ReplayHelp,
-            "help" => AppHelp,
-            _ => throw new UsageException($"unknown command '{command}' (commands: run, replay; see --help)"),
+            Output = output, Error = TextWriter.Null, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
         };
-        if (command == "help" || rest.Contains("--help") || rest.Contains("-h"))
-            return new Command.Help(args.Count == 0 || args[0].StartsWith('-') || command == "help" ? AppHelp : help);
-
-        string? config = null, logFile = null, trades = null, duration = null, report = null;
-        bool force = false, plain = false;
-        var level = LogEventLevel.Information;
-        var positional = new List<string>();
-        for (var i = 0; i < rest.Count; i++)
-        {
-            var arg = rest[i];
-            switch (arg)
-            {
-                case "--config": config = Value(); break;
-                case "--log-file": logFile = Value(); break;
-                case "--log-level": level = ParseLevel(Value()); break;
-                case "--report": report = Value(); break;
-                case "--force": force = true; break;
-                case "--plain": plain = true; break;
-                case "--trades" when command == "replay": trades = Value(); break;
-                case "--duration" when command == "run": duration = Value(); break;
-                default:
-                    if (arg.StartsWith('-')) throw new UsageException($"unknown option '{arg}' for '{command}' (see '{command} --help')");
-                    positional.Add(arg);
-                    break;
-            }
-
-            string Value() => i + 1 < rest.Count && !rest[i + 1].StartsWith("--") ? rest[++i] : throw new UsageException($"option '{arg}' needs a value");
-        }
-
-        if (force && report is null) throw new UsageException("--force only applies with --report <dir>");
-        var common = new CommonOptions(config, level, logFile, report is null ? null : new ReportOptions(report, force), plain);
-        if (command == "run")
-        {
-            if (positional.Count > 0) throw new UsageException($"unexpected argument '{positional[0]}' for 'run'");
-            return new Command.Run(common, duration is null ? null : ParseDuration(duration));
-        }
-        return positional.Count switch
-        {
-            0 => throw new UsageException("'replay' needs a scenario file: replay <scenario.csv|scenario.hocon>"),
-            1 => new Command.Replay(common, positional[0], trades),
-            _ => throw new UsageException($"unexpected argument '{positional[1]}' for 'replay'"),
-        };
+        return await parse.InvokeAsync(invocation, stop);
     }
 
-    private static LogEventLevel ParseLevel(string text) => text.ToLowerInvariant() switch
+    /// <summary>Every command, registered here: a new one is a file like <see cref="RunCommand"/> and a line below.</summary>
+    public static RootCommand Build(Dispatch dispatch)
     {
-        "verbose" => LogEventLevel.Verbose,
-        "debug" => LogEventLevel.Debug,
-        "information" or "info" => LogEventLevel.Information,
-        "warning" or "warn" => LogEventLevel.Warning,
-        "error" => LogEventLevel.Error,
-        _ => throw new UsageException($"--log-level '{text}' is not one of verbose, debug, information, warning, error"),
-    };
+        var root = new RootCommand();
+        root.Options.Clear(); // its --version, and a --help that would apply to every subcommand
+        root.Directives.Clear();
+        HelpText.AddTo(root, AppHelp);
+        root.Subcommands.Add(RunCommand.Create(dispatch));
+        root.Subcommands.Add(ReplayCommand.Create(dispatch));
+        root.Subcommands.Add(HelpCommand());
+        return root;
+    }
 
-    private static TimeSpan ParseDuration(string text) => Durations.TryParse(text, out var value)
-        ? value
-        : throw new UsageException($"--duration '{text}' is not a duration longer than zero, such as 10s, 500ms or 2m");
+    /// <summary>'help' prints the application's help whatever follows it.</summary>
+    private static CliCommand HelpCommand() =>
+        new("help") { Hidden = true, TreatUnmatchedTokensAsErrors = false, Action = new HelpText(AppHelp) };
+
+    /// <summary>No command means 'run' ('--duration 5s' runs live); but '--help' without a command is the application's help.</summary>
+    private static IReadOnlyList<string> WithDefaultCommand(IReadOnlyList<string> args) =>
+        args.Count == 0 || args[0].StartsWith('-') && !args.Any(arg => arg is "--help" or "-h") ? ["run", .. args] : args;
 }

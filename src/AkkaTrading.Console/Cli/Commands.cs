@@ -1,0 +1,22 @@
+using Serilog.Events;
+
+namespace AkkaTrading.Console.Cli;
+
+/// <summary>A mistake on the command line; the message says which argument.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+public sealed record CommonOptions(
+    string? ConfigFile, LogEventLevel LogLevel, string? LogFile, ReportOptions? Report = null, bool Plain = false);
+
+/// <summary>What a command line asks for, once it is parsed and checked; <see cref="Dispatch"/> runs it.</summary>
+public abstract record Command
+{
+    public sealed record Run(CommonOptions Common, TimeSpan? Duration) : Command;
+    public sealed record Replay(CommonOptions Common, string Scenario, string? TradesFile) : Command;
+}
+
+/// <summary>Where to write the run's report and whether an existing one may be overwritten.</summary>
+public sealed record ReportOptions(string Directory, bool Force);
+
+/// <summary>Runs a parsed command and returns the exit code; the application supplies it, so parsing knows nothing of running.</summary>
+public delegate Task<int> Dispatch(Command command, CancellationToken stop);
