@@ -25,6 +25,7 @@ public static class App
             {
                 Command.Run run => LiveAsync(run, output, token),
                 Command.Replay replay => ReplayAsync(replay, output, token),
+                Command.Serve serve => ServeAsync(serve, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             }, stop);
         }
@@ -80,6 +81,44 @@ public static class App
         WriteSummary(output, terminal, outcome.Snapshot, title);
         if (report is not null) output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Live run: {title}", config, outcome))}");
         return ExitOk;
+    }
+
+    private static async Task<int> ServeAsync(Command.Serve serve, TextWriter output, CancellationToken stop)
+    {
+        var inputs = serve.Scenario is null ? Array.Empty<InputFile>() : [new InputFile("the scenario file", serve.Scenario)];
+        CheckOutputs(serve.Common, null, inputs);
+        var config = TradingConfig.Load(serve.Common.ConfigFile);
+        var settings = config.Settings with { Gateway = WithUrls(config.Settings.Gateway, serve) };
+        SimulationMode mode = serve.Scenario is null ? new SimulationMode.Live()
+            : new SimulationMode.Paced(await Task.Run(() => ScenarioFiles.Open(serve.Scenario), stop).WaitAsync(stop), serve.Speed);
+        mode.Validate(settings);
+        using var report = serve.Common.Report is { } options ? StagedReport.Prepare(options) : null;
+        UseSerilog(serve.Common, toConsole: true);
+        RunOutcome outcome;
+        try
+        {
+            outcome = await Simulation.ServeAsync(config, settings, mode, serve.Common.LogLevel, report is not null,
+                urls => output.WriteLine($"Serving on {string.Join(", ", urls)} (Ctrl+C stops): {settings.Bots.Length} bots, " +
+                    $"{settings.Gateway.RemoteBots.Length} remote bots, prices from {(serve.Scenario is null ? "the sources" : serve.Scenario)}"), stop);
+        }
+        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.Ordinal))
+        {
+            throw new UsageException($"serve: cannot listen on {string.Join(", ", settings.Gateway.Urls)}: {e.Message}");
+        }
+        var title = $"Summary after {outcome.Snapshot.Steps} prices";
+        WriteSummary(output, terminal: false, outcome.Snapshot, title);
+        if (report is not null) output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Server: {title}", config, outcome))}");
+        return ExitOk;
+    }
+
+    /// <summary>The gateway's settings with the URLs given on the command line instead of the configured ones.</summary>
+    private static GatewaySettings WithUrls(GatewaySettings gateway, Command.Serve serve)
+    {
+        string Checked(string option, string url) =>
+            GatewaySettingsReader.UrlProblem(url) is { } problem ? throw new UsageException($"{option} '{url}' {problem}") : url;
+        if (serve.Urls is { } urls) gateway = gateway with { Urls = [.. urls.Select(u => Checked("--urls", u))] };
+        if (serve.GrpcUrl is { } grpc) gateway = gateway with { GrpcUrl = Checked("--grpc-url", grpc) };
+        return gateway;
     }
 
     private static async Task<int> ReplayAsync(Command.Replay replay, TextWriter output, CancellationToken stop)
@@ -156,6 +195,8 @@ public static class App
     private static void UseSerilog(CommonOptions options, bool toConsole)
     {
         var logger = new LoggerConfiguration().MinimumLevel.Is(options.LogLevel)
+            // ASP.NET Core's request lines would drown the transactions; its warnings and errors still show.
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .WriteTo.Sink(new LogFlush.Sink())
             .WriteTo.Logger(sinks =>
             {

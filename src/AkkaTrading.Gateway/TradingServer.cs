@@ -35,24 +35,30 @@ public sealed class TradingServer : IAsyncDisposable
     public ActorSystem System => Services.GetRequiredService<ActorSystem>();
     public IActorRef Exchange => Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
 
-    /// <param name="configure">more services and Akka settings (the console adds its logging); called before the simulation is added</param>
+    /// <param name="services">more services (the console adds its logging)</param>
+    /// <param name="akka">more Akka settings, added before the simulation (the console's logging)</param>
+    /// <param name="urls">where to listen instead of the configured URLs (tests: port 0)</param>
+    /// <param name="mode">where prices come from: the configured random-walk sources unless a paced scenario is given</param>
     public static async Task<TradingServer> StartAsync(TradingSettings settings, Akka.Configuration.Config config,
-        Action<IServiceCollection, AkkaConfigurationBuilder>? configure = null, IReadOnlyList<string>? urls = null)
+        Action<IServiceCollection>? services = null, Action<AkkaConfigurationBuilder>? akka = null, IReadOnlyList<string>? urls = null,
+        SimulationMode? mode = null)
     {
+        mode ??= new SimulationMode.Live();
         var gateway = settings.Gateway;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBytes;
-            foreach (var url in urls ?? gateway.Urls) Listen(kestrel, url, HttpProtocols.Http1AndHttp2);
+            foreach (var url in urls ?? gateway.Urls) Listen(kestrel, url, HttpProtocols.Http1);
         });
-        builder.Services.AddGateway(gateway, settings.SourceAssets);
-        builder.Services.AddAkka("akka-trading", (akka, _) =>
+        builder.Services.AddGateway(gateway, mode.Assets(settings));
+        services?.Invoke(builder.Services);
+        builder.Services.AddAkka("akka-trading", (configuration, _) =>
         {
-            akka.AddHocon(config, HoconAddMode.Prepend);
-            configure?.Invoke(builder.Services, akka);
-            akka.AddGatewayFeed().AddTradingSimulation(settings, new SimulationMode.Live(), serving: true);
+            configuration.AddHocon(config, HoconAddMode.Prepend);
+            akka?.Invoke(configuration);
+            configuration.AddGatewayFeed().AddTradingSimulation(settings, mode, serving: true);
         });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });

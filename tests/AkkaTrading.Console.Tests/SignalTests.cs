@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AkkaTrading.Console.Tests;
@@ -11,11 +10,6 @@ namespace AkkaTrading.Console.Tests;
 /// </summary>
 public sealed class SignalTests
 {
-#pragma warning disable SYSLIB1054 // DllImport keeps the test project free of unsafe code
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-#pragma warning restore SYSLIB1054
-
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Theory]
@@ -29,7 +23,7 @@ public sealed class SignalTests
 
         Assert.StartsWith("Live run for 120s", await app.NextLine());
         while (!(await app.NextLine()).Contains("INF] BUY")) { } // the actor system runs and the bots trade
-        Assert.Equal(0, Kill(app.Process.Id, signal));
+        Assert.True(app.Signal(signal));
         var rest = await app.Process.StandardOutput.ReadToEndAsync().WaitAsync(Patience);
         await app.Process.WaitForExitAsync().WaitAsync(Patience);
 
@@ -51,7 +45,7 @@ public sealed class SignalTests
 
         while (!(await app.NextLine()).Contains("WRN] REJECTED")) { } // the replay is under way
         var clock = Stopwatch.StartNew();
-        Assert.Equal(0, Kill(app.Process.Id, signal));
+        Assert.True(app.Signal(signal));
         var drained = app.Process.StandardOutput.ReadToEndAsync();
         await app.Process.WaitForExitAsync().WaitAsync(Patience);
         await drained.WaitAsync(Patience);
@@ -75,30 +69,5 @@ public sealed class SignalTests
         var config = Path.Combine(Path.GetDirectoryName(scenario)!, "bots.hocon");
         File.WriteAllText(config, $"akka-trading.bots = [\n{bots}\n]\n");
         return (scenario, config);
-    }
-
-    /// <summary>The console app as a real process, its error output collected.</summary>
-    private sealed class AppProcess : IDisposable
-    {
-        public AppProcess(params string[] args)
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AkkaTrading.Console.dll"));
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            Process = Process.Start(start)!;
-            Errors = Process.StandardError.ReadToEndAsync();
-        }
-
-        public Process Process { get; }
-        public Task<string> Errors { get; }
-
-        public async Task<string> NextLine() =>
-            await Process.StandardOutput.ReadLineAsync().WaitAsync(Patience) ?? throw new InvalidOperationException("the app ended early: " + await Errors);
-
-        public void Dispose()
-        {
-            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
-            Process.Dispose();
-        }
     }
 }

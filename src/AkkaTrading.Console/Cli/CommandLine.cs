@@ -15,13 +15,14 @@ public static class CommandLine
         Usage:
           AkkaTrading.Console [run] [options]              live simulation with random-walk prices
           AkkaTrading.Console replay <scenario> [options]  replay a scenario (.csv or .hocon) as fast as possible
+          AkkaTrading.Console serve [options]              the live exchange on the network, for remote bots
           AkkaTrading.Console <command> --help             options of a command
 
         With no command, 'run' is used: three random-walk sources, an Investor and a Hamster; every
         transaction shows as it happens (a live view in a terminal, log lines otherwise), and a
         per-bot summary at the end.
 
-        Options of both commands:
+        Options of every command:
         """ + "\n" + CommonOptionSet.Help;
 
     // No response files ('@file' is a file name here) and no bundling: the line means what it says.
@@ -50,6 +51,7 @@ public static class CommandLine
         HelpText.AddTo(root, AppHelp);
         root.Subcommands.Add(RunCommand.Create(dispatch));
         root.Subcommands.Add(ReplayCommand.Create(dispatch));
+        root.Subcommands.Add(ServeCommand.Create(dispatch));
         root.Subcommands.Add(HelpCommand());
         return root;
     }

@@ -13,6 +13,10 @@ public abstract record Command
 {
     public sealed record Run(CommonOptions Common, TimeSpan? Duration) : Command;
     public sealed record Replay(CommonOptions Common, string Scenario, string? TradesFile) : Command;
+
+    /// <param name="Urls">instead of <c>akka-trading.gateway.urls</c>; <paramref name="GrpcUrl"/> likewise</param>
+    /// <param name="Scenario">prices played from this scenario at <paramref name="Speed"/> steps/s instead of the sources</param>
+    public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed) : Command;
 }
 
 /// <summary>Where to write the run's report and whether an existing one may be overwritten.</summary>

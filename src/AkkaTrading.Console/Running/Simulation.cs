@@ -3,6 +3,7 @@ using Akka.Hosting;
 using RunRecording = AkkaTrading.Domain.Reporting.RunRecording;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
+using AkkaTrading.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,8 +32,8 @@ public static class Simulation
     {
         using var host = await StartAsync(config, new SimulationMode.Live(), level, tradeLog: null, record);
         var end = Task.Delay(duration, stop).ContinueWith(_ => { }, TaskScheduler.Default);
-        await WatchUntil(host, end, watch);
-        return await FinishAsync(host, record);
+        await WatchUntil(host.Services, end, watch);
+        return await FinishAsync(host.Services, () => host.StopAsync(), record);
     }
 
     /// <summary>Replays the scenario to its end; the trade log, if any, is complete and flushed on return.</summary>
@@ -49,11 +50,11 @@ public static class Simulation
             var registry = host.Services.GetRequiredService<ActorRegistry>();
             var exchange = registry.Get<Exchange>();
             var replay = exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
-            await WatchUntil(host, replay, progress, stop);
+            await WatchUntil(host.Services, replay, progress, stop);
             var outcome = await replay;
             if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
             if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
-            return (await FinishAsync(host, record), (Completed)outcome);
+            return (await FinishAsync(host.Services, () => host.StopAsync(), record), (Completed)outcome);
         }
         catch (OperationCanceledException)
         {
@@ -66,33 +67,61 @@ public static class Simulation
     private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog, bool record)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog();
-        builder.Services.AddAkka("akka-trading", (akka, _) => akka
-            .AddHocon(config.Config, HoconAddMode.Prepend)
-            // Ctrl+C ends a run through the app (which still asks for the summary), not by stopping Akka.
-            .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
-            .ConfigureLoggers(loggers =>
-            {
-                loggers.LogLevel = ToAkka(level);
-                loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
-            })
-            .AddTradingSimulation(config.Settings, mode, tradeLog, record));
+        UseAppServices(builder.Services);
+        builder.Services.AddAkka("akka-trading", (akka, _) =>
+        {
+            akka.AddHocon(config.Config, HoconAddMode.Prepend);
+            UseAppLogging(akka, level);
+            akka.AddTradingSimulation(config.Settings, mode, tradeLog, record);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return host;
     }
 
     /// <summary>
+    /// Serves until <paramref name="stop"/> fires: the simulation and the gateway (<see cref="TradingServer"/>); hands
+    /// <paramref name="started"/> the bound URLs once clients can connect.
+    /// </summary>
+    public static async Task<RunOutcome> ServeAsync(TradingConfig config, TradingSettings settings, SimulationMode mode, LogEventLevel level, bool record,
+        Action<IReadOnlyList<string>> started, CancellationToken stop)
+    {
+        await using var server = await TradingServer.StartAsync(settings, config.Config, UseAppServices, akka => UseAppLogging(akka, level), mode: mode);
+        started(server.Urls);
+        await WatchUntil(server.Services, Task.Delay(Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default), watch: null);
+        return await FinishAsync(server.Services, server.StopAsync, record);
+    }
+
+    /// <summary>
+    /// The app's part of every host: logging through Serilog, and Ctrl+C ends a run through the app (which still asks for the
+    /// summary), not by stopping the host or Akka.
+    /// </summary>
+    private static void UseAppServices(IServiceCollection services)
+    {
+        services.AddSingleton<IHostLifetime, ManualLifetime>();
+        services.AddSerilog();
+    }
+
+    /// <summary>Akka logs into Serilog at the run's level; Ctrl+C does not stop Akka by itself (see <see cref="UseAppServices"/>).</summary>
+    private static void UseAppLogging(AkkaConfigurationBuilder akka, LogEventLevel level)
+    {
+        akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = ToAkka(level);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            });
+    }
+
+    /// <summary>
     /// Waits for <paramref name="end"/>, watching if asked; fails if the actor system stops first (an actor failed) or
     /// <paramref name="stop"/> fires.
     /// </summary>
-    private static async Task WatchUntil(IHost host, Task end, Action<Snapshot>? watch, CancellationToken stop = default)
+    private static async Task WatchUntil(IServiceProvider services, Task end, Action<Snapshot>? watch, CancellationToken stop = default)
     {
-        var system = host.Services.GetRequiredService<ActorSystem>();
-        var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
+        var system = services.GetRequiredService<ActorSystem>();
+        var exchange = services.GetRequiredService<ActorRegistry>().Get<Exchange>();
         while (!end.IsCompleted)
         {
             stop.ThrowIfCancellationRequested();
@@ -102,13 +131,13 @@ public static class Simulation
         }
     }
 
-    private static async Task<RunOutcome> FinishAsync(IHost host, bool record)
+    private static async Task<RunOutcome> FinishAsync(IServiceProvider services, Func<Task> stopHost, bool record)
     {
-        var exchange = host.Services.GetRequiredService<ActorRegistry>().Get<Exchange>();
+        var exchange = services.GetRequiredService<ActorRegistry>().Get<Exchange>();
         var snapshot = await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout);
         var recording = record ? await exchange.Ask<RunRecording>(GetRecording.Instance, QueryTimeout) : null;
-        await LogFlush.WaitAsync(host.Services.GetRequiredService<ActorSystem>(), QueryTimeout);
-        await host.StopAsync();
+        await LogFlush.WaitAsync(services.GetRequiredService<ActorSystem>(), QueryTimeout);
+        await stopHost();
         return new RunOutcome(snapshot, recording);
     }
 

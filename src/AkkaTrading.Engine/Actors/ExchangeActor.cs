@@ -144,7 +144,7 @@ public sealed class ExchangeActor : ReceiveActor
     {
         var existed = _book.AccountOf(open.Bot) is not null;
         if (!existed) _book.OpenAccount(open.Bot, open.InitialCash);
-        Sender.Tell(new AccountOpened(open.Bot, existed));
+        if (!Sender.Equals(Context.System.DeadLetters)) Sender.Tell(new AccountOpened(open.Bot, existed)); // none when opened at start
     }
 
     /// <summary>In a server, stamps the event into the log and publishes it for the clients; null otherwise.</summary>

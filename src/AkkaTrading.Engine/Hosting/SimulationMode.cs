@@ -19,6 +19,13 @@ public abstract record SimulationMode
         protected override string AssetOrigin => "the configured sources ('akka-trading.sources')";
     }
 
+    /// <summary>A live exchange whose prices come from a scenario played at <see cref="StepsPerSecond"/> (serve --scenario).</summary>
+    public sealed record Paced(ScenarioSource Scenario, double StepsPerSecond) : SimulationMode
+    {
+        public override IReadOnlyList<string> Assets(TradingSettings settings) => Scenario.Outline.Assets;
+        protected override string AssetOrigin => $"the scenario '{Scenario.Path}'";
+    }
+
     public sealed record Replay(ScenarioSource Scenario) : SimulationMode
     {
         public override IReadOnlyList<string> Assets(TradingSettings settings) => Scenario.Outline.Assets;

@@ -51,9 +51,15 @@ public static class GatewaySettingsReader
 
     private static void RequireHttpUrl(HoconSection section, string key, string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port <= 0)
-            throw section.Error(key, $"must be an http:// URL with a host and a port, such as \"http://127.0.0.1:5080\", not '{url}'");
+        if (UrlProblem(url) is { } problem) throw section.Error(key, problem);
     }
+
+    /// <summary>Why <paramref name="url"/> cannot be listened on, or null: an http:// URL with an IP address or localhost and a port.</summary>
+    public static string? UrlProblem(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsDefaultPort && uri.AbsolutePath == "/"
+            && (uri.Host == "localhost" || System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out _))
+            ? null
+            : $"must be an http:// URL with an IP address (or localhost) and a port, such as \"http://127.0.0.1:5080\", not '{url}'";
 
     private static void RequireUnique(HoconSection section, IEnumerable<string> values, string what)
     {
