@@ -79,7 +79,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData(new[] { "trade" }, "error: unknown command 'trade' (commands: run, replay; see --help)")]
+    [InlineData(new[] { "trade" }, "error: unknown command 'trade' (commands: run, replay, serve; see --help)")]
     [InlineData(new[] { "replay" }, "error: 'replay' needs a scenario file: replay <scenario.csv|scenario.hocon>")]
     [InlineData(new[] { "run", "--speed", "2" }, "error: unknown option '--speed' for 'run' (see 'run --help')")]
     [InlineData(new[] { "run", "--duration", "soon" }, "error: --duration 'soon' is not a duration longer than zero, such as 10s, 500ms or 2m")]
