@@ -43,6 +43,7 @@ public static class WireNames
         RejectReason.InvalidQuantity => "invalid_quantity",
         RejectReason.InsufficientCash => "insufficient_cash",
         RejectReason.InsufficientPosition => "insufficient_position",
+        RejectReason.ExceedsLimits => "exceeds_limits",
         _ => reason.ToString().ToLowerInvariant(),
     };
 }
