@@ -30,7 +30,8 @@ public static class GatewayHosting
         services.AddSingleton<Callers>();
         services.AddSingleton(sp => new ExchangeClient(sp.GetRequiredService<ActorRegistry>().Get<Exchange>(), hub, assets));
         services.AddSingleton<OrderDesk>();
-        services.AddSingleton(sp => new WebhookDelivery(settings.Webhooks, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExchangeClient>));
+        services.AddSingleton(sp =>
+            new WebhookDelivery(settings.Webhooks, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExchangeClient>));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookRegistry>());
         return services;

@@ -85,7 +85,7 @@ public sealed class WebhookDelivery(WebhookSettings settings, TimeProvider time,
         }
     }
 
-    /// <summary>The wait after failed attempt <paramref name="attempt"/>: doubling from <paramref name="first"/>, ±25% jitter, capped.</summary>
+    /// <summary>The wait after failed attempt <paramref name="attempt"/>: doubling from <paramref name="first"/>, ±25% jitter.</summary>
     public static TimeSpan Backoff(TimeSpan first, int attempt, double random)
     {
         var doubled = first.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));

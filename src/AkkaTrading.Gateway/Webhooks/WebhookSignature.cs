@@ -3,7 +3,9 @@ using System.Text;
 
 namespace AkkaTrading.Gateway.Webhooks;
 
-/// <summary>Standard Webhooks signing: secrets <c>whsec_&lt;base64&gt;</c>, <c>v1,&lt;base64 HMAC-SHA256(key, "{id}.{ts}.{body}")&gt;</c>.</summary>
+/// <summary>
+/// Standard Webhooks signing: secrets <c>whsec_&lt;base64&gt;</c>, signed <c>v1,&lt;base64 HMAC-SHA256(key, "{id}.{ts}.{body}")&gt;</c>.
+/// </summary>
 public static class WebhookSignature
 {
     public const string SecretPrefix = "whsec_";
@@ -14,7 +16,8 @@ public static class WebhookSignature
     /// <summary>The <c>webhook-signature</c> header's value for one message.</summary>
     public static string Sign(string secret, string id, long timestamp, string body)
     {
-        var key = Convert.FromBase64String(secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret);
+        var key = Convert.FromBase64String(secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..]
+            : secret);
         var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}");
         return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed));
     }

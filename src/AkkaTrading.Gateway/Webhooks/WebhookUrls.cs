@@ -30,11 +30,11 @@ public static class WebhookUrls
             throw new BadRequestException("url", $"has a host that does not resolve: '{TopicNames.Excerpt(uri.Host)}'");
         }
         if (addresses.Length == 0 || !addresses.All(IPAddress.IsLoopback))
-            throw new BadRequestException("url", $"must be a loopback address ('{TopicNames.Excerpt(uri.Host)}' is not); the server allows no other host");
+            throw new BadRequestException("url", $"must be a loopback address; '{TopicNames.Excerpt(uri.Host)}' is not");
         return uri;
     }
 
-    /// <summary>The one handler every delivery shares: no redirects (they could lead anywhere), no cookies, loopback-only connections.</summary>
+    /// <summary>The handler all deliveries share: no redirects (they could lead anywhere), no cookies, loopback-only connections.</summary>
     public static SocketsHttpHandler Handler(bool allowAnyHost)
     {
         var handler = new SocketsHttpHandler
