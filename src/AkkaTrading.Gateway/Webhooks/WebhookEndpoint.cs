@@ -25,8 +25,6 @@ public sealed class WebhookEndpoint(string id, string bot, Uri url, Topics topic
         get { lock (_lock) return _status; }
     }
 
-    public bool Active => Status.State == "active";
-
     public WebhookMessage Message(bool withSecret) => new(Id, Url.ToString(), TopicList(Topics), withSecret ? Secret : null, Status);
 
     internal void Delivered(long seq, DateTimeOffset at) =>
