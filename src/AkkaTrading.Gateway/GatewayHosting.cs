@@ -5,6 +5,7 @@ using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway.Auth;
 using AkkaTrading.Gateway.Endpoints;
 using AkkaTrading.Gateway.Events;
+using AkkaTrading.Gateway.Webhooks;
 using AkkaTrading.Gateway.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,10 @@ public static class GatewayHosting
         services.AddSingleton<Callers>();
         services.AddSingleton(sp => new ExchangeClient(sp.GetRequiredService<ActorRegistry>().Get<Exchange>(), hub, assets));
         services.AddSingleton<OrderDesk>();
+        services.AddSingleton(sp =>
+            new WebhookDelivery(settings.Webhooks, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExchangeClient>));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookRegistry>());
         return services;
     }
 
@@ -42,6 +47,7 @@ public static class GatewayHosting
         var api = app.MapGroup(ApiRoot);
         RestEndpoints.Map(api);
         StreamEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
         return app;
     }
 
