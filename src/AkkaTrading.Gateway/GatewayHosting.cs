@@ -5,7 +5,9 @@ using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway.Auth;
 using AkkaTrading.Gateway.Endpoints;
 using AkkaTrading.Gateway.Events;
+using AkkaTrading.Gateway.Grpc;
 using AkkaTrading.Gateway.Wire;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public static class GatewayHosting
         services.AddSingleton<Callers>();
         services.AddSingleton(sp => new ExchangeClient(sp.GetRequiredService<ActorRegistry>().Get<Exchange>(), hub, assets));
         services.AddSingleton<OrderDesk>();
+        services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrors>());
         return services;
     }
 
@@ -36,13 +39,25 @@ public static class GatewayHosting
     public static AkkaConfigurationBuilder AddGatewayFeed(this AkkaConfigurationBuilder akka) =>
         akka.WithActors((system, _, resolver) => EventHubFeeder.Start(system, resolver.GetService<EventHub>()));
 
-    public static WebApplication MapGateway(this WebApplication app)
+    /// <param name="grpcPort">the gRPC endpoint's bound port, asked per request (a port 0 is known only once bound)</param>
+    public static WebApplication MapGateway(this WebApplication app, Func<int>? grpcPort = null)
     {
+        if (grpcPort is not null) app.Use((context, next) => OnItsOwnPort(context, next, grpcPort()));
         app.Use(AnswerErrors);
         var api = app.MapGroup(ApiRoot);
         RestEndpoints.Map(api);
         StreamEndpoints.Map(api);
+        app.MapGrpcService<ExchangeGrpcService>();
         return app;
+    }
+
+    /// <summary>gRPC only on the gRPC port and the HTTP API only off it: each port serves one protocol, as documented.</summary>
+    private static Task OnItsOwnPort(HttpContext context, RequestDelegate next, int grpcPort)
+    {
+        var grpc = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null;
+        if (grpc == (context.Connection.LocalPort == grpcPort)) return next(context);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     /// <summary>Turns the gateway's exceptions into answers: 400 naming the field, 401, 410 for a resume point too old, 503 when the exchange is busy.</summary>
