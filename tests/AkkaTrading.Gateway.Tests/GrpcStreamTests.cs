@@ -6,7 +6,7 @@ using static AkkaTrading.Gateway.Tests.GrpcReads;
 
 namespace AkkaTrading.Gateway.Tests;
 
-/// <summary>StreamEvents on a real server: in seq order, each bot's own fills only, resumed without gap or duplicate, a gone cursor.</summary>
+/// <summary>StreamEvents on a real server: seq order, each bot's own fills only, resumed without gap or duplicate, a gone cursor.</summary>
 public sealed class GrpcStreamTests : IAsyncLifetime
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
@@ -22,9 +22,8 @@ public sealed class GrpcStreamTests : IAsyncLifetime
 
     private CancellationToken Cancel => _timeout.Token;
 
-    private Task<OrderResult> Order(Exchange.ExchangeClient client, string side, string id) =>
-        client.PlaceOrderAsync(new OrderRequest { Asset = "ALFA", Side = side, Quantity = "1", ClientOrderId = id }, cancellationToken: Cancel)
-            .ResponseAsync;
+    private Task<OrderResult> Order(Exchange.ExchangeClient client, string side, string id) => client.PlaceOrderAsync(
+        new OrderRequest { Asset = "ALFA", Side = side, Quantity = "1", ClientOrderId = id }, cancellationToken: Cancel).ResponseAsync;
 
     private static StreamRequest After(long seq, params string[] topics) => new() { After = seq, Topics = { topics } };
 
@@ -81,7 +80,8 @@ public sealed class GrpcStreamTests : IAsyncLifetime
             first = await TakeAsync(call.ResponseStream, 3, Cancel); // then the connection drops
         using var resumed = anonymous.StreamEvents(After(first[^1].Seq, "trades"), cancellationToken: Cancel);
         var rest = await UntilAsync(resumed.ResponseStream, e => e.Seq >= lastSeq, Cancel);
-        var streamed = first.Concat(rest).Select(e => (e.Seq, e.Trade.Bot, e.Trade.Side, Dec(e.Trade.Quantity), Dec(e.Trade.Price))).ToList();
+        var streamed = first.Concat(rest)
+            .Select(e => (e.Seq, e.Trade.Bot, e.Trade.Side, Dec(e.Trade.Quantity), Dec(e.Trade.Price))).ToList();
 
         using var rest1 = _server.Client();
         var page = JsonDocument.Parse(await rest1.GetStringAsync($"api/v1/trades?after={start}", Cancel)).RootElement;

@@ -72,7 +72,8 @@ public sealed class GrpcTests : IAsyncLifetime
         Assert.StartsWith("needs ", rejected.Rejection.Message);
         var again = await bob.PlaceOrderAsync(Order("buy", "1", "b-1"), cancellationToken: Cancel);
         Assert.Equal((true, rejected.Seq, "rejected"), (again.Repeated, again.Seq, again.Status));
-        Assert.Equal("unknown_asset", (await bob.PlaceOrderAsync(Order("buy", "1", asset: "ORCL"), cancellationToken: Cancel)).Rejection.Reason);
+        var unknown = await bob.PlaceOrderAsync(Order("buy", "1", asset: "ORCL"), cancellationToken: Cancel);
+        Assert.Equal("unknown_asset", unknown.Rejection.Reason);
         Assert.Equal("500", (await bob.GetAccountAsync(new AccountRequest(), cancellationToken: Cancel)).Cash);
     }
 
@@ -81,9 +82,13 @@ public sealed class GrpcTests : IAsyncLifetime
     {
         var anonymous = _server.Grpc();
         var stranger = _server.Grpc("not-a-token-of-anyone-here");
-        await AssertStatus(StatusCode.Unauthenticated, () => anonymous.PlaceOrderAsync(Order("buy", "1"), cancellationToken: Cancel).ResponseAsync);
-        await AssertStatus(StatusCode.Unauthenticated, () => stranger.GetAccountAsync(new AccountRequest(), cancellationToken: Cancel).ResponseAsync);
-        await AssertStatus(StatusCode.Unauthenticated, () => stranger.GetPricesAsync(new PricesRequest(), cancellationToken: Cancel).ResponseAsync);
+        await AssertStatus(StatusCode.Unauthenticated, () => anonymous.PlaceOrderAsync(Order("buy", "1"), cancellationToken: Cancel)
+            .ResponseAsync);
+        await AssertStatus(StatusCode.Unauthenticated, () => stranger.GetAccountAsync(new AccountRequest(), cancellationToken: Cancel)
+            .ResponseAsync);
+        // a wrong token is refused even where reads are public, as on REST
+        await AssertStatus(StatusCode.Unauthenticated, () => stranger.GetPricesAsync(new PricesRequest(), cancellationToken: Cancel)
+            .ResponseAsync);
         using var fills = anonymous.StreamEvents(new StreamRequest { Topics = { "fills" } }, cancellationToken: Cancel);
         await AssertStatus(StatusCode.Unauthenticated, () => fills.ResponseStream.MoveNext(Cancel));
     }
@@ -110,7 +115,8 @@ public sealed class GrpcTests : IAsyncLifetime
         await using var server = await TestServer.StartAsync("orders-per-second = 1, order-burst = 1");
         var alice = server.Grpc(TestServer.AliceToken);
         await alice.PlaceOrderAsync(Order("buy", "1"), cancellationToken: Cancel);
-        var e = await AssertStatus(StatusCode.ResourceExhausted, () => alice.PlaceOrderAsync(Order("buy", "1"), cancellationToken: Cancel).ResponseAsync);
+        var e = await AssertStatus(StatusCode.ResourceExhausted,
+            () => alice.PlaceOrderAsync(Order("buy", "1"), cancellationToken: Cancel).ResponseAsync);
         Assert.StartsWith("too many orders: retry in", e.Status.Detail);
         Assert.InRange(int.Parse(e.Trailers.GetValue("grpc-retry-pushback-ms")!), 1, 1000);
     }

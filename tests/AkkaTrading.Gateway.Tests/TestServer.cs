@@ -6,7 +6,8 @@ using Grpc.Net.Client;
 
 namespace AkkaTrading.Gateway.Tests;
 
-/// <summary>A real server on free loopback ports (HTTP and gRPC): fast random-walk prices, two remote bots, the built-in bots off the assets' way.</summary>
+/// <summary>A real server on free loopback ports (HTTP, gRPC):
+/// fast random-walk prices, two remote bots, the built-in bots off the assets' way.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     public const string AliceToken = "alice-token-0123456789", BobToken = "bob-token-0123456789abc";

@@ -27,8 +27,9 @@ public sealed class GrpcErrors : Interceptor
         }
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream,
-        ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
@@ -57,8 +58,11 @@ public sealed class GrpcErrors : Interceptor
     private static string ProtoField(BadRequestException bad)
     {
         var quoted = $"'{bad.Field}'";
-        return bad.Message.StartsWith(quoted, StringComparison.Ordinal) ? $"'{ToSnake(bad.Field)}'{bad.Message[quoted.Length..]}" : bad.Message;
+        return bad.Message.StartsWith(quoted, StringComparison.Ordinal)
+            ? $"'{ToSnake(bad.Field)}'{bad.Message[quoted.Length..]}"
+            : bad.Message;
     }
 
-    private static string ToSnake(string field) => string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+    private static string ToSnake(string field) =>
+        string.Concat(field.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 }

@@ -11,7 +11,7 @@ public static class GrpcWire
 {
     public static string Amount(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A decimal string from a client; empty is "missing" (proto3 cannot tell), anything else unreadable names the field.</summary>
+    /// <summary>A decimal string from a client; empty is "missing" (proto3 cannot tell), anything unreadable names the field.</summary>
     public static decimal? Amount(string text, string field)
     {
         if (text.Length == 0) return null;
@@ -32,7 +32,8 @@ public static class GrpcWire
             case TradeMessage t:
                 result.Trade = new V1.Trade
                 {
-                    Bot = t.Bot, Asset = t.Asset, Side = t.Side, Quantity = Amount(t.Quantity), Price = Amount(t.Price), Fee = Amount(t.Fee),
+                    Bot = t.Bot, Asset = t.Asset, Side = t.Side,
+                    Quantity = Amount(t.Quantity), Price = Amount(t.Price), Fee = Amount(t.Fee),
                 };
                 break;
             case FillMessage f: result.Fill = Fill(f); break;
@@ -74,14 +75,20 @@ public static class GrpcWire
 
     private static V1.Fill Fill(FillMessage f)
     {
-        var fill = new V1.Fill { Asset = f.Asset, Side = f.Side, Quantity = Amount(f.Quantity), Price = Amount(f.Price), Fee = Amount(f.Fee) };
+        var fill = new V1.Fill
+        {
+            Asset = f.Asset, Side = f.Side, Quantity = Amount(f.Quantity), Price = Amount(f.Price), Fee = Amount(f.Fee),
+        };
         if (f.ClientOrderId is not null) fill.ClientOrderId = f.ClientOrderId;
         return fill;
     }
 
     private static V1.Rejection Rejection(RejectionMessage r)
     {
-        var rejection = new V1.Rejection { Asset = r.Asset, Side = r.Side, Quantity = Amount(r.Quantity), Reason = r.Reason, Message = r.Message };
+        var rejection = new V1.Rejection
+        {
+            Asset = r.Asset, Side = r.Side, Quantity = Amount(r.Quantity), Reason = r.Reason, Message = r.Message,
+        };
         if (r.ClientOrderId is not null) rejection.ClientOrderId = r.ClientOrderId;
         return rejection;
     }
