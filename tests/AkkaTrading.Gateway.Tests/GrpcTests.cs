@@ -132,6 +132,9 @@ public sealed class GrpcTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(request, Cancel)).StatusCode);
         using var rest = _server.Client();
         Assert.Equal(HttpStatusCode.OK, (await rest.GetAsync("api/v1/prices", Cancel)).StatusCode);
+        using var wrongPort = global::Grpc.Net.Client.GrpcChannel.ForAddress(_server.BaseAddress);
+        var call = new Exchange.ExchangeClient(wrongPort).GetPricesAsync(new PricesRequest(), cancellationToken: Cancel);
+        Assert.NotEqual(StatusCode.OK, (await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync)).StatusCode);
     }
 
     [Fact]
