@@ -98,7 +98,7 @@ public static class App
         try
         {
             outcome = await Simulation.ServeAsync(config, settings, mode, serve.Common.LogLevel, report is not null,
-                urls => output.WriteLine($"Serving on {string.Join(", ", urls)} (Ctrl+C stops): {settings.Bots.Length} bots, " +
+                (urls, grpc) => output.WriteLine($"Serving on {string.Join(", ", urls)}, gRPC on {grpc} (Ctrl+C stops): {settings.Bots.Length} bots, " +
                     $"{settings.Gateway.RemoteBots.Length} remote bots, prices from {(serve.Scenario is null ? "the sources" : serve.Scenario)}"), stop);
         }
         catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.Ordinal))

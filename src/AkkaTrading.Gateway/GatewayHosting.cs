@@ -5,8 +5,10 @@ using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway.Auth;
 using AkkaTrading.Gateway.Endpoints;
 using AkkaTrading.Gateway.Events;
+using AkkaTrading.Gateway.Grpc;
 using AkkaTrading.Gateway.Webhooks;
 using AkkaTrading.Gateway.Wire;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,7 @@ public static class GatewayHosting
             new WebhookDelivery(settings.Webhooks, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExchangeClient>));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookRegistry>());
+        services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrors>());
         return services;
     }
 
@@ -41,14 +44,26 @@ public static class GatewayHosting
     public static AkkaConfigurationBuilder AddGatewayFeed(this AkkaConfigurationBuilder akka) =>
         akka.WithActors((system, _, resolver) => EventHubFeeder.Start(system, resolver.GetService<EventHub>()));
 
-    public static WebApplication MapGateway(this WebApplication app)
+    /// <param name="grpcPort">the gRPC endpoint's bound port, asked per request (a port 0 is known only once bound)</param>
+    public static WebApplication MapGateway(this WebApplication app, Func<int>? grpcPort = null)
     {
+        if (grpcPort is not null) app.Use((context, next) => OnItsOwnPort(context, next, grpcPort()));
         app.Use(AnswerErrors);
         var api = app.MapGroup(ApiRoot);
         RestEndpoints.Map(api);
         StreamEndpoints.Map(api);
         WebhookEndpoints.Map(api);
+        app.MapGrpcService<ExchangeGrpcService>();
         return app;
+    }
+
+    /// <summary>gRPC only on the gRPC port and the HTTP API only off it: each port serves one protocol, as documented.</summary>
+    private static Task OnItsOwnPort(HttpContext context, RequestDelegate next, int grpcPort)
+    {
+        var grpc = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null;
+        if (grpc == (context.Connection.LocalPort == grpcPort)) return next(context);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     /// <summary>Turns the gateway's exceptions into answers: 400 naming the field, 401, 410 for a resume point too old, 503 when the exchange is busy.</summary>

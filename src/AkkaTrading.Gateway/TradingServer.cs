@@ -22,14 +22,18 @@ public sealed class TradingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TradingServer(WebApplication app, IReadOnlyList<string> urls)
+    private TradingServer(WebApplication app, IReadOnlyList<string> urls, string grpcUrl)
     {
         _app = app;
         Urls = urls;
+        GrpcUrl = grpcUrl;
     }
 
     /// <summary>The HTTP API's addresses, with the ports actually bound (a configured port 0 is chosen by the system).</summary>
     public IReadOnlyList<string> Urls { get; }
+
+    /// <summary>The gRPC service's address (HTTP/2 without TLS), with the port actually bound.</summary>
+    public string GrpcUrl { get; }
 
     public IServiceProvider Services => _app.Services;
     public ActorSystem System => Services.GetRequiredService<ActorSystem>();
@@ -37,20 +41,24 @@ public sealed class TradingServer : IAsyncDisposable
 
     /// <param name="services">more services (the console adds its logging)</param>
     /// <param name="akka">more Akka settings, added before the simulation (the console's logging)</param>
-    /// <param name="urls">where to listen instead of the configured URLs (tests: port 0)</param>
+    /// <param name="urls">the HTTP API's addresses instead of the configured ones (tests: port 0)</param>
+    /// <param name="grpcUrl">the gRPC service's address instead of the configured one</param>
     /// <param name="mode">where prices come from: the configured random-walk sources unless a paced scenario is given</param>
     public static async Task<TradingServer> StartAsync(TradingSettings settings, Akka.Configuration.Config config,
         Action<IServiceCollection>? services = null, Action<AkkaConfigurationBuilder>? akka = null, IReadOnlyList<string>? urls = null,
-        SimulationMode? mode = null)
+        string? grpcUrl = null, SimulationMode? mode = null)
     {
         mode ??= new SimulationMode.Live();
         var gateway = settings.Gateway;
+        ListenOptions? grpc = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBytes;
             foreach (var url in urls ?? gateway.Urls) Listen(kestrel, url, HttpProtocols.Http1);
+            // HTTP/2 only: without TLS a client cannot negotiate it on an HTTP/1 port (grpc-dotnet#979)
+            grpc = Listen(kestrel, grpcUrl ?? gateway.GrpcUrl, HttpProtocols.Http2);
         });
         builder.Services.AddGateway(gateway, mode.Assets(settings));
         services?.Invoke(builder.Services);
@@ -62,17 +70,26 @@ public sealed class TradingServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });
-        app.MapGateway();
+        app.MapGateway(() => grpc!.IPEndPoint!.Port);
         await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        return new TradingServer(app, bound);
+        // Kestrel writes the bound endpoint back into the listen options, so a port 0 reads as the port chosen
+        var grpcEndPoint = grpc!.IPEndPoint!;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var http = bound.Where(a => new Uri(a).Port != grpcEndPoint.Port).ToList();
+        return new TradingServer(app, http, $"http://{grpcEndPoint}");
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    private static ListenOptions Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
     {
         var uri = new Uri(url);
         var address = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
-        kestrel.Listen(address, uri.Port, o => o.Protocols = protocols);
+        ListenOptions? options = null;
+        kestrel.Listen(address, uri.Port, o =>
+        {
+            o.Protocols = protocols;
+            options = o;
+        });
+        return options!;
     }
 
     public async Task StopAsync() => await _app.StopAsync();

@@ -1,9 +1,13 @@
 using System.Net.Http.Headers;
 using AkkaTrading.Engine.Settings;
+using AkkaTrading.Gateway.Grpc.V1;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 
 namespace AkkaTrading.Gateway.Tests;
 
-/// <summary>A real server on a free loopback port: fast random-walk prices, two remote bots, the built-in bots off the assets' way.</summary>
+/// <summary>A real server on free loopback ports (HTTP, gRPC):
+/// fast random-walk prices, two remote bots, the built-in bots off the assets' way.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     public const string AliceToken = "alice-token-0123456789", BobToken = "bob-token-0123456789abc";
@@ -12,10 +16,14 @@ public sealed class TestServer : IAsyncDisposable
     {
         Server = server;
         BaseAddress = new Uri(server.Urls[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        Channel = GrpcChannel.ForAddress(server.GrpcUrl);
     }
 
     public TradingServer Server { get; }
     public Uri BaseAddress { get; }
+
+    /// <summary>One HTTP/2 connection to the gRPC port, shared by the test's clients.</summary>
+    public GrpcChannel Channel { get; }
 
     /// <param name="gateway">HOCON lines layered into <c>akka-trading.gateway</c></param>
     public static async Task<TestServer> StartAsync(string gateway = "", string interval = "20ms")
@@ -37,7 +45,8 @@ public sealed class TestServer : IAsyncDisposable
             }
             akka.loglevel = WARNING
             """, "test.hocon");
-        return new TestServer(await TradingServer.StartAsync(config.Settings, config.Config, urls: ["http://127.0.0.1:0"]));
+        return new TestServer(await TradingServer.StartAsync(config.Settings, config.Config, urls: ["http://127.0.0.1:0"],
+            grpcUrl: "http://127.0.0.1:0"));
     }
 
     public HttpClient Client(string? token = null)
@@ -47,5 +56,16 @@ public sealed class TestServer : IAsyncDisposable
         return client;
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    /// <summary>A gRPC client that sends <c>authorization: Bearer TOKEN</c> on every call when given a token.</summary>
+    public Exchange.ExchangeClient Grpc(string? token = null) => token is null ? new(Channel) : new(Channel.Intercept(metadata =>
+    {
+        metadata.Add("authorization", "Bearer " + token);
+        return metadata;
+    }));
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await Server.DisposeAsync();
+    }
 }

@@ -81,13 +81,13 @@ public static class Simulation
 
     /// <summary>
     /// Serves until <paramref name="stop"/> fires: the simulation and the gateway (<see cref="TradingServer"/>); hands
-    /// <paramref name="started"/> the bound URLs once clients can connect.
+    /// <paramref name="started"/> the bound URLs (the HTTP API's, gRPC's) once clients can connect.
     /// </summary>
     public static async Task<RunOutcome> ServeAsync(TradingConfig config, TradingSettings settings, SimulationMode mode, LogEventLevel level, bool record,
-        Action<IReadOnlyList<string>> started, CancellationToken stop)
+        Action<IReadOnlyList<string>, string> started, CancellationToken stop)
     {
         await using var server = await TradingServer.StartAsync(settings, config.Config, UseAppServices, akka => UseAppLogging(akka, level), mode: mode);
-        started(server.Urls);
+        started(server.Urls, server.GrpcUrl);
         await WatchUntil(server.Services, Task.Delay(Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default), watch: null);
         return await FinishAsync(server.Services, server.StopAsync, record);
     }

@@ -40,7 +40,7 @@ public static class StreamEndpoints
     }
 
     /// <summary>The topics asked for; <c>fills</c> needs a token.</summary>
-    private static Topics Topics(string? names, string? bot)
+    internal static Topics Topics(string? names, string? bot)
     {
         var topics = TopicNames.Parse([names], bot is null ? Wire.Topics.Prices | Wire.Topics.Trades : Wire.Topics.All);
         if (topics.HasFlag(Wire.Topics.Fills) && bot is null) throw new UnauthorizedException();
