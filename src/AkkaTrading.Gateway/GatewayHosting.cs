@@ -42,7 +42,11 @@ public static class GatewayHosting
 
     /// <summary>Starts the feed of the exchange's events into the gateway; add it before the simulation so it sees the first event.</summary>
     public static AkkaConfigurationBuilder AddGatewayFeed(this AkkaConfigurationBuilder akka) =>
-        akka.WithActors((system, _, resolver) => EventHubFeeder.Start(system, resolver.GetService<EventHub>()));
+        akka.WithActors((system, _, resolver) =>
+        {
+            var feeder = system.ActorOf(EventHubFeeder.Props(resolver.GetService<EventHub>()), "gateway-event-feeder");
+            system.EventStream.Subscribe(feeder, typeof(Domain.Events.ExchangeEvent)); // before any event is published
+        });
 
     /// <param name="grpcPort">the gRPC endpoint's bound port, asked per request (a port 0 is known only once bound)</param>
     public static WebApplication MapGateway(this WebApplication app, Func<int>? grpcPort = null)

@@ -8,13 +8,7 @@ public sealed class EventHubFeeder : ReceiveActor
 {
     public EventHubFeeder(EventHub hub) => Receive<ExchangeEvent>(hub.Publish);
 
-    /// <summary>Starts the feeder already subscribed, so it misses no event published afterwards.</summary>
-    public static IActorRef Start(ActorSystem system, EventHub hub)
-    {
-        var feeder = system.ActorOf(Props.Create(() => new EventHubFeeder(hub)), "gateway-event-feeder");
-        system.EventStream.Subscribe(feeder, typeof(ExchangeEvent));
-        return feeder;
-    }
+    public static Props Props(EventHub hub) => Akka.Actor.Props.Create(() => new EventHubFeeder(hub));
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 }
