@@ -10,12 +10,12 @@ public static class Excerpt
 {
     public const int MaxChars = 60;
 
-    public static string Of(ReadOnlySpan<char> text)
+    public static string Of(ReadOnlySpan<char> text, int maxChars = MaxChars)
     {
-        var result = new StringBuilder(Math.Min(text.Length, MaxChars) + 8);
+        var result = new StringBuilder(Math.Min(text.Length, maxChars) + 8);
         foreach (var c in text)
         {
-            if (result.Length >= MaxChars) return result.Append('…').ToString();
+            if (result.Length >= maxChars) return result.Append('…').ToString();
             result.Append(c switch
             {
                 '\n' => "\\n",

@@ -50,9 +50,10 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
         {
             return ConfigurationFactory.ParseString(text);
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or ConfigurationException)
         {
-            throw new SettingsException($"{name}: not valid HOCON: {e.Message}");
+            // Akka's messages may quote the input: shown as an excerpt like every other reader's.
+            throw new SettingsException($"{name}: not valid HOCON: {Excerpt.Of(e.Message.Trim(), 120)}");
         }
     }
 
