@@ -59,6 +59,7 @@ public static class GeneratedInputs
             var before = GC.GetAllocatedBytesForCurrentThread();
             try { read(input); }
             catch (TError) { }
+            catch (Exception e) { throw new InvalidOperationException($"the read threw {e.GetType().Name} on: {Quote(input)}", e); }
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }, TaskCreationOptions.LongRunning);
         if (!run.Wait(TimeSpan.FromSeconds(seconds)))

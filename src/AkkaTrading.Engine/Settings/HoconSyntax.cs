@@ -77,7 +77,7 @@ public static class HoconSyntax
                     throw Problem(line, "substitutions '${...}' are not supported: write the value itself");
                 case '+' when i + 1 < text.Length && text[i + 1] == '=':
                     throw Problem(line, "'+=' is not supported: write the whole list");
-                case 'i' when state == State.Key && IsInclude(text, i):
+                case 'i' when IsInclude(text, i):
                     throw Problem(line, "'include' is not supported: put the settings in this file");
                 case '!' or '@' or '*' or '&' or '^' or '?' or '`' or '\\' or '$':
                     throw Problem(line, $"'{c}' is not allowed outside quotes: put the value in \"...\"");
@@ -115,11 +115,10 @@ public static class HoconSyntax
         _ => $"'{bracket}' follows a value: write one value per key",
     };
 
-    /// <summary>The word <c>include</c> followed by a quoted or <c>required(</c>/<c>file(</c>/... name, as a key would not be.</summary>
+    /// <summary><c>include</c> followed by a quoted or <c>required(</c>/<c>file(</c>/... name, anywhere in a key (Akka reads it there too).</summary>
     private static bool IsInclude(string text, int at)
     {
         if (string.CompareOrdinal(text, at, "include", 0, 7) != 0) return false;
-        if (at > 0 && !(char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '{' or ',' or '[')) return false;
         var next = at + 7;
         while (next < text.Length && text[next] is ' ' or '\t') next++;
         var rest = text.AsSpan(next);
