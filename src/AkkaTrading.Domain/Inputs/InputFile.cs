@@ -18,13 +18,18 @@ public static class InputFile
     {
         if (Directory.Exists(path)) return "is a directory, not a file";
         if (!File.Exists(path)) return "no such file";
-        return Kind(path) is FileKind.Regular or FileKind.Unknown ? null : "is not a regular file (a FIFO, a device or a socket cannot be read as input)";
+        return Kind(path) is FileKind.Regular or FileKind.Unknown
+            ? null
+            : "is not a regular file (a FIFO, a device or a socket cannot be read as input)";
     }
 
     public static FileStream Open(string path, int bufferSize = 4096)
     {
         if (Problem(path) is { } problem) throw new IOException(problem);
-        return new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Options = FileOptions.SequentialScan, BufferSize = bufferSize });
+        return new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Open, Access = FileAccess.Read, Options = FileOptions.SequentialScan, BufferSize = bufferSize,
+        });
     }
 
     /// <summary>Reads a whole UTF-8 text file of at most <see cref="MaxWholeFileBytes"/> bytes.</summary>

@@ -30,7 +30,10 @@ public sealed class RandomWalk : IPriceGenerator
     {
         // Capped at the largest price: a steep drift would otherwise outgrow decimal within a few hundred ticks.
         if (_started)
-            _price = Math.Min(_price * Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal()), (double)Cents.MaxPrice);
+        {
+            var change = Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal());
+            _price = Math.Min(_price * change, (double)Cents.MaxPrice);
+        }
         _started = true;
         return Cents.Round((decimal)_price);
     }

@@ -10,7 +10,7 @@ public static class Durations
     /// <summary>What a valid duration looks like, for error messages.</summary>
     public const string Rule = "a duration longer than zero and at most 30d, such as 200ms, 30s or 2m";
 
-    /// <summary>Parses a HOCON duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>; false unless longer than zero and at most <see cref="Max"/>.</summary>
+    /// <summary>Parses a HOCON duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>; false unless in (0, <see cref="Max"/>].</summary>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = default;

@@ -49,7 +49,9 @@ public static class HoconSyntax
                 case '=' or ':' when state is State.Element or State.InElement:
                     throw Problem(line, $"'{c}' inside a list: a list holds values or objects {{ ... }}");
                 case '=' or ':' when state != State.AfterKey:
-                    throw Problem(line, state == State.Key ? $"'{c}' has no key before it" : $"'{c}' follows a value: write one key = value per line");
+                    throw Problem(line, state == State.Key
+                        ? $"'{c}' has no key before it"
+                        : $"'{c}' follows a value: write one key = value per line");
                 case '=' or ':':
                     state = State.Value;
                     break;
@@ -115,14 +117,15 @@ public static class HoconSyntax
         _ => $"'{bracket}' follows a value: write one value per key",
     };
 
-    /// <summary><c>include</c> followed by a quoted or <c>required(</c>/<c>file(</c>/... name, anywhere in a key (Akka reads it there too).</summary>
+    /// <summary><c>include</c> followed by a quoted or <c>required(</c>/<c>file(</c>/... name, wherever it stands (Akka reads it anywhere).</summary>
     private static bool IsInclude(string text, int at)
     {
         if (string.CompareOrdinal(text, at, "include", 0, 7) != 0) return false;
         var next = at + 7;
         while (next < text.Length && text[next] is ' ' or '\t') next++;
         var rest = text.AsSpan(next);
-        return rest.StartsWith("\"") || rest.StartsWith("required(") || rest.StartsWith("file(") || rest.StartsWith("url(") || rest.StartsWith("classpath(");
+        return rest.StartsWith("\"") || rest.StartsWith("required(") || rest.StartsWith("file(") || rest.StartsWith("url(")
+            || rest.StartsWith("classpath(");
     }
 
     private static int SkipString(string text, int start, ref int line, string file)

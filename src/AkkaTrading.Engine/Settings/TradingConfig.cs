@@ -80,7 +80,8 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
             if (!akka.Has("actor")) return;
             var actor = akka.Section("actor");
             if (actor.Has("provider") && actor.String("provider") != "local")
-                throw actor.Error("provider", $"must be local (this application runs one local actor system), not '{Excerpt.Of(actor.String("provider"))}'");
+                throw actor.Error("provider",
+                    $"must be local (this application runs one local actor system), not '{Excerpt.Of(actor.String("provider"))}'");
         }
         catch (SettingsException e)
         {
