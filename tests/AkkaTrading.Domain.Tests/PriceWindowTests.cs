@@ -70,4 +70,24 @@ public class PriceWindowTests
         Assert.Equal(6m, window.Latest(window.Capacity).Max());
         Assert.Equal([6m], window.Latest(5));
     }
+
+    [Fact]
+    public void A_window_of_a_million_prices_costs_memory_only_for_the_prices_seen()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var window = new PriceWindow(1_000_000);
+        for (var i = 1; i <= 100; i++) window.Add(i);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64 * 1024);
+        Assert.Equal(1_000_000, window.Capacity);
+        Assert.Equal([98m, 99m, 100m], window.Latest(3));
+    }
+
+    [Fact]
+    public void Growing_and_wrapping_keep_the_latest_prices_in_order()
+    {
+        var window = new PriceWindow(150);
+        for (var i = 1; i <= 400; i++) window.Add(i);
+        Assert.Equal(Enumerable.Range(251, 150).Select(i => (decimal)i), window.Latest(150));
+        Assert.Equal(150, window.Count);
+    }
 }

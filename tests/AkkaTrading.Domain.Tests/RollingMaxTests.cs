@@ -1,4 +1,5 @@
 using AkkaTrading.Domain.Trading;
+using CsCheck;
 
 namespace AkkaTrading.Domain.Tests;
 
@@ -38,4 +39,26 @@ public class RollingMaxTests
     [Fact]
     public void Before_the_first_price_there_is_no_maximum() =>
         Assert.Throws<InvalidOperationException>(() => new RollingMax(3).Max);
+
+    [Fact]
+    public void It_matches_the_highest_of_the_last_window_prices_as_its_buffer_grows() =>
+        Gen.Select(Gen.Int[1, 100], Gen.Int[0, 50].Array[1, 400]).Sample((window, prices) =>
+        {
+            var max = new RollingMax(window);
+            for (var i = 0; i < prices.Length; i++)
+            {
+                max.Add(prices[i]);
+                Assert.Equal(prices[Math.Max(0, i - window + 1)..(i + 1)].Max(), (int)max.Max);
+            }
+        }, threads: 1);
+
+    [Fact]
+    public void A_window_of_a_million_prices_costs_memory_only_for_the_prices_held()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var max = new RollingMax(1_000_000);
+        for (var i = 100; i > 0; i--) max.Add(i);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64 * 1024);
+        Assert.Equal(100m, max.Max);
+    }
 }

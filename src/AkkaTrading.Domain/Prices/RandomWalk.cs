@@ -33,8 +33,8 @@ public sealed class RandomWalk : IPriceGenerator
     {
         if (_started)
         {
-            var step = Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal());
-            _price = Math.Min(_price * step, (double)Cents.MaxPrice);
+            var change = Math.Exp(_drift - _volatility * _volatility / 2 + _volatility * StandardNormal());
+            _price = Math.Min(_price * change, (double)Cents.MaxPrice);
         }
         _started = true;
         return Cents.Round((decimal)_price);

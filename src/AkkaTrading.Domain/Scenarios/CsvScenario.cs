@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using AkkaTrading.Domain.Inputs;
 
 namespace AkkaTrading.Domain.Scenarios;
 
@@ -11,12 +12,16 @@ public static class CsvScenario
 {
     public const string Header = "step,asset,price";
 
+    /// <summary>The longest line read: a row is a few dozen characters, and a file without newlines must not fill memory.</summary>
+    public const int MaxLineChars = 4096;
+
     public static IEnumerable<ScenarioStep> Read(string path)
     {
+        if (InputFile.Problem(path) is { } problem) throw new ScenarioException(path, null, problem);
         TextReader reader;
         try
         {
-            reader = new StreamReader(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Options = FileOptions.SequentialScan, BufferSize = 1 << 16 });
+            reader = new StreamReader(InputFile.Open(path, bufferSize: 1 << 16));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -27,21 +32,22 @@ public static class CsvScenario
 
     public static IEnumerable<ScenarioStep> Read(TextReader reader, string name)
     {
-        using var _ = reader;
+        using var lines = new LineReader(reader, MaxLineChars);
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<(int Order, AssetPrice Price)>();
         long currentStep = -1;
         var lineNo = 1;
 
-        var header = reader.ReadLine();
+        var header = lines.ReadLine(out var tooLong);
         if (header is null) throw new ScenarioException(name, 1, $"the file is empty; expected the header '{Header}'");
-        if (header.Trim().TrimStart('\uFEFF') != Header)
-            throw new ScenarioException(name, 1, $"expected the header '{Header}' but found '{header.Trim()}'");
+        if (tooLong || header.Trim().TrimStart('\uFEFF') != Header)
+            throw new ScenarioException(name, 1, $"expected the header '{Header}' but found '{Excerpt.Of(header.Trim())}'");
 
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while ((line = lines.ReadLine(out tooLong)) is not null)
         {
             lineNo++;
+            if (tooLong) throw new ScenarioException(name, lineNo, $"the line is longer than {MaxLineChars} characters: '{Excerpt.Of(line)}'");
             if (line.Length == 0 || string.IsNullOrWhiteSpace(line)) continue;
             var (step, asset, price) = ParseRow(line, name, lineNo, order);
             if (step < currentStep)
@@ -67,21 +73,21 @@ public static class CsvScenario
         var first = span.IndexOf(',');
         var second = first < 0 ? -1 : span[(first + 1)..].IndexOf(',');
         if (first < 0 || second < 0 || span[(first + second + 2)..].Contains(','))
-            throw new ScenarioException(name, lineNo, $"expected 3 fields 'step,asset,price' but found '{line}'");
+            throw new ScenarioException(name, lineNo, $"expected 3 fields 'step,asset,price' but found '{Excerpt.Of(line)}'");
         var stepText = span[..first].Trim();
         var assetText = span.Slice(first + 1, second).Trim();
         var priceText = span[(first + second + 2)..].Trim();
 
         if (!long.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out var step))
-            throw new ScenarioException(name, lineNo, $"step '{stepText}' is not a whole number ≥ 0");
+            throw new ScenarioException(name, lineNo, $"step '{Excerpt.Of(stepText)}' is not a whole number ≥ 0");
         if (!Trading.Names.IsValid(assetText.ToString()))
-            throw new ScenarioException(name, lineNo, $"asset '{assetText}' is not a name of {Trading.Names.Rule}");
+            throw new ScenarioException(name, lineNo, $"asset '{Excerpt.Of(assetText)}' is not a name of {Trading.Names.Rule}");
         if (!decimal.TryParse(priceText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
-            throw new ScenarioException(name, lineNo, $"price '{priceText}' is not a decimal number (use '.' as the separator)");
+            throw new ScenarioException(name, lineNo, $"price '{Excerpt.Of(priceText)}' is not a decimal number (use '.' as the separator)");
         if (price <= 0m)
-            throw new ScenarioException(name, lineNo, $"price {priceText} is not positive");
+            throw new ScenarioException(name, lineNo, $"price {Excerpt.Of(priceText)} is not positive");
         if (price > Prices.Cents.MaxPrice)
-            throw new ScenarioException(name, lineNo, $"price {priceText} is above the largest price supported ({Prices.Cents.MaxPrice})");
+            throw new ScenarioException(name, lineNo, $"price {Excerpt.Of(priceText)} is above the largest price supported ({Prices.Cents.MaxPrice})");
 
         var asset = Intern(assetText, order);
         return (step, asset, price);

@@ -18,7 +18,11 @@ public abstract record Segment
 /// <summary>Optional seeded noise of up to ±<paramref name="Percent"/> % laid over every scripted price.</summary>
 public sealed record Noise(decimal Percent, int Seed);
 
-public sealed record ScriptedAsset(string Asset, decimal Start, IReadOnlyList<Segment> Segments, Noise? Noise = null);
+public sealed record ScriptedAsset(string Asset, decimal Start, IReadOnlyList<Segment> Segments, Noise? Noise = null)
+{
+    /// <summary>How many prices the script gives: the start and every segment's steps.</summary>
+    public long StepCount => 1 + Segments.Sum(s => s switch { Segment.Hold h => (long)h.Steps, Segment.Linear l => l.Steps, _ => 1L });
+}
 
 /// <summary>
 /// A person-readable scenario: per asset a start price (step 0) and segments. Each asset has one
@@ -46,7 +50,10 @@ public sealed record ScriptedScenario(string Description, IReadOnlyList<Scripted
         }
     }
 
-    /// <summary>The asset's prices, one per step, rounded to cents and never below one cent.</summary>
+    /// <summary>The most steps of one asset's script: a long replay, and still one that ends in minutes.</summary>
+    public const long MaxSteps = 10_000_000;
+
+    /// <summary>The asset's prices, one per step, rounded to cents, never below one cent nor above <see cref="Cents.MaxPrice"/>.</summary>
     public static IEnumerable<decimal> Path(ScriptedAsset asset)
     {
         var random = asset.Noise is { } noise ? new Random(noise.Seed) : null;
@@ -75,7 +82,7 @@ public sealed record ScriptedScenario(string Description, IReadOnlyList<Scripted
         {
             if (random is not null)
                 price *= 1m + asset.Noise!.Percent / 100m * (decimal)(random.NextDouble() * 2 - 1);
-            return Cents.Round(price);
+            return Cents.Round(Math.Min(price, Cents.MaxPrice));
         }
     }
 }

@@ -2,20 +2,23 @@ namespace AkkaTrading.Domain.Trading;
 
 /// <summary>
 /// A bounded ring buffer of the most recent prices of one asset, oldest first.
-/// Adding beyond the capacity forgets the oldest price.
+/// Adding beyond the capacity forgets the oldest price. The buffer grows as prices arrive, so a large
+/// capacity costs memory only once that many prices were seen.
 /// </summary>
 public sealed class PriceWindow
 {
-    private readonly decimal[] _prices;
+    private const int InitialSize = 64;
+    private decimal[] _prices;
     private int _next;
 
     public PriceWindow(int capacity)
     {
         if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "capacity must be at least 1");
-        _prices = new decimal[capacity];
+        Capacity = capacity;
+        _prices = new decimal[Math.Min(capacity, InitialSize)];
     }
 
-    public int Capacity => _prices.Length;
+    public int Capacity { get; }
 
     /// <summary>The first, lowest and highest price ever added (beyond the window too); zero before the first.</summary>
     public decimal First { get; private set; }
@@ -29,10 +32,14 @@ public sealed class PriceWindow
         if (Count == 0) First = Min = Max = price;
         else if (price < Min) Min = price;
         else if (price > Max) Max = price;
+        if (Count == _prices.Length && Count < Capacity) Grow();
         _prices[_next] = price;
         _next = (_next + 1) % _prices.Length;
         if (Count < _prices.Length) Count++;
     }
+
+    // Before the window is full nothing has wrapped: the prices sit at 0..Count-1 and _next == Count.
+    private void Grow() => Array.Resize(ref _prices, (int)Math.Min(Capacity, _prices.Length * 2L));
 
     /// <summary>The last <paramref name="n"/> prices (or fewer if fewer were seen), oldest first.</summary>
     public decimal[] Latest(int n)

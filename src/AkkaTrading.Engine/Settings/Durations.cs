@@ -4,7 +4,13 @@ namespace AkkaTrading.Engine.Settings;
 
 public static class Durations
 {
-    /// <summary>Parses a HOCON duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>; false unless longer than zero.</summary>
+    /// <summary>The longest duration accepted: a month of live running, well inside what timers can wait (49 days).</summary>
+    public static readonly TimeSpan Max = TimeSpan.FromDays(30);
+
+    /// <summary>What a valid duration looks like, for error messages.</summary>
+    public const string Rule = "a duration longer than zero and at most 30d, such as 200ms, 30s or 2m";
+
+    /// <summary>Parses a HOCON duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>; false unless in (0, <see cref="Max"/>].</summary>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = default;
@@ -17,6 +23,6 @@ public static class Durations
         {
             return false;
         }
-        return value > TimeSpan.Zero;
+        return value > TimeSpan.Zero && value <= Max;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Akka.Configuration;
 using Akka.Configuration.Hocon;
+using AkkaTrading.Domain.Inputs;
 using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Engine.Settings;
@@ -30,7 +31,7 @@ public sealed class HoconSection
 
     public string KeyPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
-    public SettingsException Error(string key, string problem) => new($"'{KeyPath(key)}' {problem}");
+    public SettingsException Error(string key, string problem) => new($"'{Excerpt.Of(KeyPath(key))}' {problem}");
 
     /// <summary>This section with <paramref name="overrides"/>' values taking precedence.</summary>
     public HoconSection OverlaidWith(HoconSection overrides)
@@ -60,7 +61,7 @@ public sealed class HoconSection
         var sections = new List<HoconSection>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            if (!items[i].IsObject()) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be an object {{ ... }}");
+            if (!items[i].IsObject()) throw Error($"{key}[{i}]", "must be an object { ... }");
             sections.Add(new HoconSection($"{KeyPath(key)}[{i}]", items[i].GetObject().Items));
         }
         return sections;
@@ -77,7 +78,7 @@ public sealed class HoconSection
     public string Name(string key)
     {
         var text = String(key);
-        if (!Domain.Trading.Names.IsValid(text)) throw Error(key, $"must be a name of letters, digits, '-', '_' and '.', not '{text}'");
+        if (!Domain.Trading.Names.IsValid(text)) throw Error(key, $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
         return text;
     }
 
@@ -88,7 +89,7 @@ public sealed class HoconSection
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i].IsString() ? items[i].GetString().Trim() : "";
-            if (!Domain.Trading.Names.IsValid(text)) throw new SettingsException($"'{KeyPath(key)}[{i}]' must be a name of letters, digits, '-', '_' and '.', not '{text}'");
+            if (!Domain.Trading.Names.IsValid(text)) throw Error($"{key}[{i}]", $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
             result.Add(text);
         }
         return result.MoveToImmutable();
@@ -98,9 +99,9 @@ public sealed class HoconSection
     {
         var text = Scalar(key);
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            throw Error(key, $"must be a number, not '{text}'");
-        if (exclusiveMin ? value <= min : value < min) throw Error(key, $"must be {(exclusiveMin ? ">" : "≥")} {min}, not {text}");
-        if (value > max) throw Error(key, $"must be ≤ {max}, not {text}");
+            throw Error(key, $"must be a number, not '{Excerpt.Of(text)}'");
+        if (exclusiveMin ? value <= min : value < min) throw Error(key, $"must be {(exclusiveMin ? ">" : "≥")} {min}, not {Excerpt.Of(text)}");
+        if (value > max) throw Error(key, $"must be ≤ {max}, not {Excerpt.Of(text)}");
         return value;
     }
 
@@ -108,9 +109,9 @@ public sealed class HoconSection
     {
         var text = Scalar(key);
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw Error(key, $"must be a whole number, not '{text}'");
-        if (value < min) throw Error(key, $"must be ≥ {min}, not {text}");
-        if (value > max) throw Error(key, $"must be ≤ {max}, not {text}");
+            throw Error(key, $"must be a whole number, not '{Excerpt.Of(text)}'");
+        if (value < min) throw Error(key, $"must be ≥ {min}, not {Excerpt.Of(text)}");
+        if (value > max) throw Error(key, $"must be ≤ {max}, not {Excerpt.Of(text)}");
         return value;
     }
 
@@ -118,15 +119,15 @@ public sealed class HoconSection
     public decimal Quantity(string key)
     {
         var value = Decimal(key);
-        if (value < 1m || value > 1_000_000_000m || decimal.Truncate(value) != value) throw Error(key, $"must be a whole number from 1 to 1000000000, not {Scalar(key)}");
+        if (value < 1m || value > 1_000_000_000m || decimal.Truncate(value) != value) throw Error(key, $"must be a whole number from 1 to 1000000000, not {Excerpt.Of(Scalar(key))}");
         return value;
     }
 
-    /// <summary>A duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>, greater than zero.</summary>
+    /// <summary>A duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>, greater than zero and at most <see cref="Durations.Max"/>.</summary>
     public TimeSpan Duration(string key)
     {
         var text = Scalar(key);
-        return Durations.TryParse(text, out var value) ? value : throw Error(key, $"must be a duration longer than zero such as 200ms, 30s or 2m, not '{text}'");
+        return Durations.TryParse(text, out var value) ? value : throw Error(key, $"must be {Durations.Rule}, not '{Excerpt.Of(text)}'");
     }
 
     /// <summary>A list of non-empty strings, such as URLs.</summary>

@@ -11,7 +11,7 @@ public static class ScenarioFiles
     /// <summary>Reads the whole scenario once, so that every mistake in it is found before anything is replayed.</summary>
     public static ScenarioSource Open(string path)
     {
-        if (!File.Exists(path)) throw new ScenarioException(path, null, "no such file");
+        if (Domain.Inputs.InputFile.Problem(path) is { } problem) throw new ScenarioException(path, null, problem);
         Func<IEnumerable<ScenarioStep>> steps = System.IO.Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".csv" => () => CsvScenario.Read(path),

@@ -1,3 +1,4 @@
+using AkkaTrading.Domain.Prices;
 using AkkaTrading.Domain.Scenarios;
 
 namespace AkkaTrading.Engine.Settings;
@@ -52,7 +53,10 @@ public static class ScriptedScenarioReader
             n.AllowOnly("percent", "seed");
             noise = new Noise(n.Decimal("percent", 0m, 50m), n.Int("seed"));
         }
-        return new ScriptedAsset(a.Name("asset"), Price(a, "start"), a.Sections("segments").Select(ReadSegment).ToArray(), noise);
+        var asset = new ScriptedAsset(a.Name("asset"), Price(a, "start"), a.Sections("segments").Select(ReadSegment).ToArray(), noise);
+        if (asset.StepCount > ScriptedScenario.MaxSteps)
+            throw a.Error("segments", $"add up to {asset.StepCount} steps; at most {ScriptedScenario.MaxSteps} per asset");
+        return asset;
     }
 
     private static Segment ReadSegment(HoconSection s)
@@ -60,7 +64,7 @@ public static class ScriptedScenarioReader
         if (s.Has("hold"))
         {
             s.AllowOnly("hold");
-            return new Segment.Hold(s.Int("hold", min: 1));
+            return new Segment.Hold(Steps(s, "hold"));
         }
         if (s.Has("jump"))
         {
@@ -70,10 +74,12 @@ public static class ScriptedScenarioReader
         if (s.Has("to"))
         {
             s.AllowOnly("to", "steps");
-            return new Segment.Linear(Price(s, "to"), s.Int("steps", min: 1));
+            return new Segment.Linear(Price(s, "to"), Steps(s, "steps"));
         }
         throw new SettingsException($"'{s.Path}' must be one of {{ hold = N }}, {{ to = PRICE, steps = N }} or {{ jump = PRICE }}");
     }
 
-    private static decimal Price(HoconSection s, string key) => s.Decimal(key, min: 0m, exclusiveMin: true);
+    private static decimal Price(HoconSection s, string key) => s.Decimal(key, 0m, Cents.MaxPrice, exclusiveMin: true);
+
+    private static int Steps(HoconSection s, string key) => s.Int(key, 1, (int)ScriptedScenario.MaxSteps);
 }

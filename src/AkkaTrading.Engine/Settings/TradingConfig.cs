@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using AkkaTrading.Domain.Inputs;
 
 namespace AkkaTrading.Engine.Settings;
 
@@ -29,6 +30,7 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
         {
             var user = Parse(userText, userName);
             RequireOnlyKnownSections(user, userName);
+            RequireLocalProvider(user, userName);
             config = user.WithFallback(config);
         }
         try
@@ -48,9 +50,10 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
         {
             return ConfigurationFactory.ParseString(text);
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or ConfigurationException)
         {
-            throw new SettingsException($"{name}: not valid HOCON: {e.Message}");
+            // Akka's messages may quote the input: shown as an excerpt like every other reader's.
+            throw new SettingsException($"{name}: not valid HOCON: {Excerpt.Of(e.Message.Trim(), 120)}");
         }
     }
 
@@ -58,7 +61,7 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
     {
         try
         {
-            return File.ReadAllText(path);
+            return InputFile.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -66,10 +69,30 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
         }
     }
 
+    /// <summary>The app runs one local actor system: another provider (cluster, remote) cannot even start without its setup.</summary>
+    private static void RequireLocalProvider(Config user, string name)
+    {
+        var root = HoconSection.Root(user);
+        try
+        {
+            if (!root.Has("akka")) return;
+            var akka = root.Section("akka");
+            if (!akka.Has("actor")) return;
+            var actor = akka.Section("actor");
+            if (actor.Has("provider") && actor.String("provider") != "local")
+                throw actor.Error("provider",
+                    $"must be local (this application runs one local actor system), not '{Excerpt.Of(actor.String("provider"))}'");
+        }
+        catch (SettingsException e)
+        {
+            throw new SettingsException($"{name}: {e.Message}");
+        }
+    }
+
     private static void RequireOnlyKnownSections(Config user, string name)
     {
         foreach (var key in HoconSection.Root(user).Keys)
             if (key is not (TradingSettingsReader.RootKey or "akka"))
-                throw new SettingsException($"{name}: '{key}' is not a known setting (known at the top: {TradingSettingsReader.RootKey}, akka)");
+                throw new SettingsException($"{name}: '{Excerpt.Of(key)}' is not a known setting (known at the top: {TradingSettingsReader.RootKey}, akka)");
     }
 }

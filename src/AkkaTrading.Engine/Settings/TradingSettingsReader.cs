@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AkkaTrading.Domain.Prices;
 using AkkaTrading.Domain.Strategies;
 
 namespace AkkaTrading.Engine.Settings;
@@ -10,6 +11,12 @@ public static class TradingSettingsReader
 
     /// <summary>The largest starting cash: far beyond any real account, far below where money arithmetic could overflow.</summary>
     public const decimal MaxCash = 1_000_000_000_000_000m;
+
+    /// <summary>The most prices a history, window or cooldown counts: buffers grow to it lazily, so it really runs.</summary>
+    public const int MaxPrices = 1_000_000;
+
+    /// <summary>The largest take-profit: a ten-thousandfold rise, and still far from overflowing a price.</summary>
+    public const decimal MaxTakeProfitPercent = 1_000_000m;
 
     private static readonly Dictionary<string, Func<HoconSection, object>> StrategyReaders = new(StringComparer.Ordinal)
     {
@@ -24,7 +31,7 @@ public static class TradingSettingsReader
 
         var exchange = section.Section("exchange");
         exchange.AllowOnly("history-size", "fee-percent");
-        var exchangeSettings = new ExchangeSettings(exchange.Int("history-size", min: 1), exchange.Decimal("fee-percent", 0m, 100m));
+        var exchangeSettings = new ExchangeSettings(exchange.Int("history-size", 1, MaxPrices), exchange.Decimal("fee-percent", 0m, 100m));
 
         var strategies = section.Section("strategies");
         strategies.AllowOnly([.. StrategyReaders.Keys]);
@@ -63,14 +70,14 @@ public static class TradingSettingsReader
     private static object ReadInvestor(HoconSection s)
     {
         s.AllowOnly("window", "dip-percent", "take-profit-percent", "quantity");
-        return new InvestorSettings(s.Int("window", min: 1), s.Decimal("dip-percent", 0m, 100m), s.Decimal("take-profit-percent", min: 0m), s.Quantity("quantity"));
+        return new InvestorSettings(s.Int("window", 1, MaxPrices), s.Decimal("dip-percent", 0m, 100m), s.Decimal("take-profit-percent", 0m, MaxTakeProfitPercent), s.Quantity("quantity"));
     }
 
     private static object ReadHamster(HoconSection s)
     {
         s.AllowOnly("quantity", "cheaper-by-percent", "crash-window", "crash-percent", "cooldown");
-        return new HamsterSettings(s.Quantity("quantity"), s.Decimal("cheaper-by-percent", 0m, 100m), s.Int("crash-window", min: 1),
-            s.Decimal("crash-percent", 0m, 100m), s.Int("cooldown", min: 0));
+        return new HamsterSettings(s.Quantity("quantity"), s.Decimal("cheaper-by-percent", 0m, 100m), s.Int("crash-window", 1, MaxPrices),
+            s.Decimal("crash-percent", 0m, 100m), s.Int("cooldown", 0, MaxPrices));
     }
 
     private static SourceSettings ReadSource(HoconSection s)
@@ -78,7 +85,7 @@ public static class TradingSettingsReader
         s.AllowOnly("asset", "generator", "start-price", "drift-percent", "volatility-percent", "seed", "interval");
         var generator = s.String("generator");
         if (generator != "random-walk") throw s.Error("generator", $"names unknown generator '{generator}' (known: random-walk)");
-        return new SourceSettings(s.Name("asset"), s.Decimal("start-price", min: 0m, exclusiveMin: true), (double)s.Decimal("drift-percent", -100m, 100m),
+        return new SourceSettings(s.Name("asset"), s.Decimal("start-price", 0m, Cents.MaxPrice, exclusiveMin: true), (double)s.Decimal("drift-percent", -100m, 100m),
             (double)s.Decimal("volatility-percent", 0m, 100m), s.Int("seed"), s.Duration("interval"));
     }
 

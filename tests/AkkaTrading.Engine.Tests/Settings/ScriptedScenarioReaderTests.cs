@@ -31,6 +31,14 @@ public sealed class ScriptedScenarioReaderTests
     [InlineData("scenario { assets = [] }", "'scenario.assets' must list at least one asset")]
     [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [] }, { asset = A, start = 1, segments = [] } ] }", "'scenario.assets' has asset 'A' twice")]
     [InlineData("scenario { assets = [ { asset = A, start = 1 } ] }", "'scenario.assets[0].segments' is missing")]
+    [InlineData("scenario { assets = [ { asset = A, start = 7.9e28, segments = [] } ] }", "'scenario.assets[0].start' must be ≤ 1000000000, not 7.9e28")]
+    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { to = 1000000000.01, steps = 1 } ] } ] }",
+        "'scenario.assets[0].segments[0].to' must be ≤ 1000000000")]
+    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { jump = 1e10 } ] } ] }", "'scenario.assets[0].segments[0].jump' must be ≤ 1000000000")]
+    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 10000001 } ] } ] }",
+        "'scenario.assets[0].segments[0].hold' must be ≤ 10000000, not 10000001")]
+    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 9999999 }, { to = 2, steps = 1 } ] } ] }",
+        "'scenario.assets[0].segments' add up to 10000001 steps; at most 10000000 per asset")]
     public void A_bad_scenario_is_refused_naming_the_key(string hocon, string message) =>
         Assert.StartsWith(message, Assert.Throws<SettingsException>(() => ScriptedScenarioReader.FromText(hocon, "s.hocon")).Message);
 
@@ -63,5 +71,17 @@ public sealed class ScriptedScenarioReaderTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Ten_million_steps_per_asset_are_accepted() =>
+        Assert.Equal(10_000_000, ScriptedScenarioReader.FromText(
+            "scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 9999998 }, { jump = 2 } ] } ] }", "s.hocon").Assets[0].StepCount);
+
+    [Fact]
+    public void Noise_never_lifts_a_price_above_the_largest_price()
+    {
+        var asset = new ScriptedAsset("A", 1_000_000_000m, [new Segment.Hold(200)], new Noise(50m, 1));
+        Assert.All(ScriptedScenario.Path(asset), price => Assert.InRange(price, 0.01m, 1_000_000_000m));
     }
 }

@@ -78,7 +78,7 @@ public sealed class TradingConfigTests
     [InlineData("akka-trading {\n  bots = [ }\n}", "my.hocon, line 2: '}' closes the '[' opened on line 2")]
     [InlineData("akka-trading {\n  live { duration = }\n}", "my.hocon, line 2: a key has '=' or ':' but no value")]
     [InlineData("akka-trading {\n  live { duration = \"20s }\n}", "my.hocon, line 2: a quoted string is not closed on its line")]
-    [InlineData("akka-trading.exchange.fee-percent = ${nowhere}", "my.hocon: not valid HOCON")]
+    [InlineData("akka-trading.exchange.fee-percent = ${nowhere}", "my.hocon, line 1: substitutions '${...}' are not supported: write the value itself")]
     public void Invalid_hocon_is_refused_with_the_file_and_the_line(string userHocon, string message) =>
         Assert.StartsWith(message, Fails(userHocon).Message);
 
