@@ -82,7 +82,7 @@ public sealed class BadInputTests
     [InlineData(new[] { "trade" }, "error: unknown command 'trade' (commands: run, replay, serve; see --help)")]
     [InlineData(new[] { "replay" }, "error: 'replay' needs a scenario file: replay <scenario.csv|scenario.hocon>")]
     [InlineData(new[] { "run", "--speed", "2" }, "error: unknown option '--speed' for 'run' (see 'run --help')")]
-    [InlineData(new[] { "run", "--duration", "soon" }, "error: --duration 'soon' is not a duration longer than zero, such as 10s, 500ms or 2m")]
+    [InlineData(new[] { "run", "--duration", "soon" }, "error: --duration 'soon' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m")]
     [InlineData(new[] { "run", "--config" }, "error: option '--config' needs a value")]
     [InlineData(new[] { "run", "--log-level", "loud" }, "error: --log-level 'loud' is not one of verbose, debug, information, warning, error")]
     public async Task Bad_arguments_say_what_is_wrong(string[] args, string message) =>

@@ -68,7 +68,7 @@ public sealed class HostileInputTests
     [Fact]
     public async Task A_live_duration_beyond_thirty_days_is_refused()
     {
-        Assert.Equal("error: --duration '99999h' is not a duration longer than zero, such as 10s, 500ms or 2m", await FailsWith("run", "--duration", "99999h"));
+        Assert.Equal("error: --duration '99999h' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m", await FailsWith("run", "--duration", "99999h"));
         var config = RepoFiles.ScratchFile("mine.hocon", "akka-trading.live.duration = 31d");
         Assert.Equal($"error: {config}: 'akka-trading.live.duration' must be a duration longer than zero and at most 30d, such as 200ms, 30s or 2m, not '31d'",
             await FailsWith("run", "--config", config));

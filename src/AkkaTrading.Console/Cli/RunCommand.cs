@@ -31,5 +31,5 @@ public static class RunCommand
 
     private static TimeSpan? ParseDuration(string text) => Durations.TryParse(text, out var value)
         ? value
-        : throw new UsageException($"--duration '{text}' is not a duration longer than zero, such as 10s, 500ms or 2m");
+        : throw new UsageException($"--duration '{text}' is not {Durations.Rule}");
 }
