@@ -42,6 +42,7 @@ public static class GatewayHosting
         var api = app.MapGroup(ApiRoot);
         RestEndpoints.Map(api);
         StreamEndpoints.Map(api);
+        WebSocketEndpoints.Map(api);
         return app;
     }
 
