@@ -14,7 +14,8 @@ public sealed class SocketClient : IDisposable
 
     public ClientWebSocket Socket { get; }
 
-    /// <param name="receiveBuffer">the client's TCP receive buffer in bytes: a small one makes a client that stops reading block the server soon</param>
+    /// <param name="receiveBuffer">the client's TCP receive buffer in bytes: with a small one, a client that stops reading soon blocks the
+    /// server's sends</param>
     public static async Task<SocketClient> ConnectAsync(TestServer server, string? token = null, int? receiveBuffer = null)
     {
         var socket = new ClientWebSocket();
@@ -64,12 +65,14 @@ public sealed class SocketClient : IDisposable
         return JsonDocument.Parse(message.ToArray()).RootElement;
     }
 
-    /// <summary>Reads until a message matches, keeping those read on the way in <paramref name="seen"/>.</summary>
-    public async Task<JsonElement> ReceiveUntilAsync(Func<JsonElement, bool> match, List<JsonElement>? seen = null, int max = 10_000)
+    /// <summary>Reads until a message matches (within <see cref="ReadTimeout"/>), keeping those read in <paramref name="seen"/>.</summary>
+    public async Task<JsonElement> ReceiveUntilAsync(Func<JsonElement, bool> match, List<JsonElement>? seen = null)
     {
-        for (var i = 0; i < max; i++)
+        var deadline = DateTime.UtcNow + ReadTimeout;
+        while (DateTime.UtcNow < deadline)
         {
-            var message = await ReceiveAsync() ?? throw new InvalidOperationException($"closed: {Socket.CloseStatus} {Socket.CloseStatusDescription}");
+            var message = await ReceiveAsync()
+                ?? throw new InvalidOperationException($"closed: {Socket.CloseStatus} {Socket.CloseStatusDescription}");
             seen?.Add(message);
             if (match(message)) return message;
         }
@@ -92,6 +95,7 @@ public sealed class SocketClient : IDisposable
     public static string? Op(JsonElement message) => message.TryGetProperty("op", out var op) ? op.GetString() : null;
     public static string? Type(JsonElement message) => message.TryGetProperty("type", out var type) ? type.GetString() : null;
     public static long Seq(JsonElement message) => message.GetProperty("seq").GetInt64();
+    public static string? Text(JsonElement message, string name) => message.GetProperty(name).GetString();
 
     public void Dispose() => Socket.Dispose();
 }

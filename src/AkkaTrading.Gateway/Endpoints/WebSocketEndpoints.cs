@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace AkkaTrading.Gateway.Endpoints;
 
-/// <summary>The WebSocket transport (<c>/ws</c>): events and orders both ways on one connection; see <see cref="WebSocketSession"/>.</summary>
+/// <summary>The WebSocket transport (<c>/ws</c>): events and orders both ways on one connection.</summary>
 public static class WebSocketEndpoints
 {
     public static void Map(RouteGroupBuilder api)

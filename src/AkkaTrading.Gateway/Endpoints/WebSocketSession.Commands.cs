@@ -87,7 +87,8 @@ public sealed partial class WebSocketSession
         if (_bot is null && (topics.HasFlag(Topics.Fills) || !_settings.PublicReads)) throw new UnauthorizedException();
         long? after = null;
         if (message.TryGetProperty("after", out var a) && a.ValueKind != JsonValueKind.Null)
-            after = a.TryGetInt64(out var seq) && seq >= 0 ? seq : throw new BadRequestException("after", "must be a sequence number ≥ 0");
+            after = a.TryGetInt64(out var seq) && seq >= 0 ? seq
+                : throw new BadRequestException("after", "must be a sequence number ≥ 0");
 
         if (after is { } asked && await _exchange.EventsAsync(asked, 0, _life.Token) is { Gone: true } page)
         {
@@ -126,11 +127,13 @@ public sealed partial class WebSocketSession
 
     private static Topics ReadTopics(JsonElement message)
     {
-        if (!message.TryGetProperty("topics", out var list)) throw new BadRequestException("topics", $"is missing (known: {TopicNames.Known})");
+        if (!message.TryGetProperty("topics", out var list))
+            throw new BadRequestException("topics", $"is missing (known: {TopicNames.Known})");
         if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
             throw new BadRequestException("topics", "must be an array of topic names");
         var topics = TopicNames.Parse(list.EnumerateArray().Select(t => t.GetString()), Topics.None);
-        return topics != Topics.None ? topics : throw new BadRequestException("topics", $"must name at least one topic (known: {TopicNames.Known})");
+        return topics != Topics.None ? topics
+            : throw new BadRequestException("topics", $"must name at least one topic (known: {TopicNames.Known})");
     }
 
     private static string RequiredString(JsonElement message, string field) =>

@@ -15,7 +15,8 @@ namespace AkkaTrading.Gateway.Endpoints;
 /// </summary>
 public sealed partial class WebSocketSession : IDisposable
 {
-    public const WebSocketCloseStatus TooSlow = (WebSocketCloseStatus)4001, Gone = (WebSocketCloseStatus)4002, Busy = (WebSocketCloseStatus)1013;
+    public const WebSocketCloseStatus TooSlow = (WebSocketCloseStatus)4001, Gone = (WebSocketCloseStatus)4002;
+    public const WebSocketCloseStatus Busy = (WebSocketCloseStatus)1013; // "try again later"
 
     /// <summary>How long the outbox may stay full before the client counts as too slow (prices are conflated meanwhile).</summary>
     public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(5);
@@ -37,8 +38,8 @@ public sealed partial class WebSocketSession : IDisposable
     private int _closeRequested;
     private long _lastSent;
 
-    public WebSocketSession(WebSocket socket, string? bot, ExchangeClient exchange, OrderDesk desk, Callers callers, GatewaySettings settings,
-        CancellationToken aborted)
+    public WebSocketSession(WebSocket socket, string? bot, ExchangeClient exchange, OrderDesk desk, Callers callers,
+        GatewaySettings settings, CancellationToken aborted)
     {
         _socket = socket;
         _bot = bot;
