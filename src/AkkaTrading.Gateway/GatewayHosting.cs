@@ -57,6 +57,7 @@ public static class GatewayHosting
         RestEndpoints.Map(api);
         StreamEndpoints.Map(api);
         WebhookEndpoints.Map(api);
+        WebSocketEndpoints.Map(api);
         app.MapGrpcService<ExchangeGrpcService>();
         return app;
     }

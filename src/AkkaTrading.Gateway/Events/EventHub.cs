@@ -21,11 +21,12 @@ public sealed class EventHub(int queueSize)
     public long PricesSeq => Interlocked.Read(ref _pricesSeq);
     public IReadOnlyDictionary<string, decimal> Prices => _prices;
 
-    public Subscription Subscribe() => Subscribe(queueSize);
+    /// <param name="wanted">the events to queue (null: all); the others take no room</param>
+    public Subscription Subscribe(Func<ExchangeEvent, bool>? wanted = null) => Subscribe(queueSize, wanted);
 
-    public Subscription Subscribe(int capacity)
+    public Subscription Subscribe(int capacity, Func<ExchangeEvent, bool>? wanted = null)
     {
-        var subscription = new Subscription(capacity, s => _subscriptions.TryRemove(s, out _));
+        var subscription = new Subscription(capacity, s => _subscriptions.TryRemove(s, out _), wanted);
         _subscriptions.TryAdd(subscription, 0);
         return subscription;
     }

@@ -37,7 +37,8 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     /// </summary>
     public async IAsyncEnumerable<Envelope> ReadAsync(long after, Topics topics, string? bot, [EnumeratorCancellation] CancellationToken cancel)
     {
-        using var live = Hub.Subscribe(); // first, so nothing published while the log is read is missed
+        // first, so nothing published while the log is read is missed; only what the client sees, so others' trades cannot overflow it
+        using var live = Hub.Subscribe(e => TopicNames.View(e, topics, bot) is not null);
         var last = after;
         while (true)
         {

@@ -14,12 +14,14 @@ public sealed class Subscription : IDisposable
     private readonly Dictionary<string, LinkedListNode<ExchangeEvent>> _waitingPrice = new(StringComparer.Ordinal);
     private readonly int _capacity;
     private readonly Action<Subscription> _unsubscribe;
+    private readonly Func<ExchangeEvent, bool>? _wanted;
     private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal Subscription(int capacity, Action<Subscription> unsubscribe)
+    internal Subscription(int capacity, Action<Subscription> unsubscribe, Func<ExchangeEvent, bool>? wanted = null)
     {
         _capacity = capacity;
         _unsubscribe = unsubscribe;
+        _wanted = wanted;
     }
 
     /// <summary>Set when the client fell too far behind; it should resume from the last seq it received.</summary>
@@ -27,6 +29,7 @@ public sealed class Subscription : IDisposable
 
     internal void Offer(ExchangeEvent e)
     {
+        if (_wanted is not null && !_wanted(e)) return; // events the client never sees take no room in its queue
         lock (_lock)
         {
             if (TooSlow) return;

@@ -36,6 +36,10 @@ public static class TopicNames
         return any ? result : whenAbsent;
     }
 
+    /// <summary>The names of <paramref name="topics"/>, in the order of <see cref="Known"/>.</summary>
+    public static IReadOnlyList<string> Names(Topics topics) =>
+        [.. new[] { (Topics.Prices, "prices"), (Topics.Trades, "trades"), (Topics.Fills, "fills") }.Where(t => topics.HasFlag(t.Item1)).Select(t => t.Item2)];
+
     /// <summary>
     /// The envelope <paramref name="bot"/> (null: an anonymous client) sees of <paramref name="e"/> with these topics, or null.
     /// A bot's own trade comes as a <c>fill</c> when it asked for fills; another bot's rejection never comes.
