@@ -11,16 +11,14 @@ public sealed record ExchangeSettings(int HistorySize, decimal FeePercent);
 public sealed record BotAccount(string Name, decimal InitialCash, ImmutableArray<string> Assets);
 
 /// <summary>One configured bot: its strategy's settings are the strategy defaults with the bot's overrides applied.</summary>
-public sealed record BotSettings(string Name, string Strategy, decimal InitialCash, ImmutableArray<string> Assets, object StrategySettings)
+public sealed record BotSettings(string Name, StrategyKind Kind, decimal InitialCash, ImmutableArray<string> Assets, object StrategySettings)
 {
+    /// <summary>The strategy's name, as in the configuration.</summary>
+    public string Strategy => Kind.Name;
+
     public BotAccount Account => new(Name, InitialCash, Assets);
 
-    public IStrategy CreateStrategy() => StrategySettings switch
-    {
-        InvestorSettings investor => new InvestorStrategy(investor),
-        HamsterSettings hamster => new HamsterStrategy(hamster),
-        _ => throw new InvalidOperationException($"no strategy for settings {StrategySettings.GetType().Name}"),
-    };
+    public IStrategy CreateStrategy() => Kind.Create(StrategySettings);
 }
 
 /// <summary>A live price source: a seeded geometric random walk ticking every <see cref="Interval"/>.</summary>

@@ -18,12 +18,6 @@ public static class TradingSettingsReader
     /// <summary>The largest take-profit: a ten-thousandfold rise, and still far from overflowing a price.</summary>
     public const decimal MaxTakeProfitPercent = 1_000_000m;
 
-    private static readonly Dictionary<string, Func<HoconSection, object>> StrategyReaders = new(StringComparer.Ordinal)
-    {
-        ["investor"] = ReadInvestor,
-        ["hamster"] = ReadHamster,
-    };
-
     public static TradingSettings Read(HoconSection root)
     {
         var section = root.Section(RootKey);
@@ -34,8 +28,8 @@ public static class TradingSettingsReader
         var exchangeSettings = new ExchangeSettings(exchange.Int("history-size", 1, MaxPrices), exchange.Decimal("fee-percent", 0m, 100m));
 
         var strategies = section.Section("strategies");
-        strategies.AllowOnly([.. StrategyReaders.Keys]);
-        foreach (var name in StrategyReaders.Keys) StrategyReaders[name](strategies.Section(name));
+        strategies.AllowOnly([.. StrategyKinds.All.Select(k => k.Name)]);
+        foreach (var kind in StrategyKinds.All) kind.ReadSettings(strategies.Section(kind.Name));
 
         var bots = section.Sections("bots").Select(b => ReadBot(b, strategies)).ToImmutableArray();
         if (bots.IsEmpty) throw section.Error("bots", "must list at least one bot");
@@ -58,26 +52,14 @@ public static class TradingSettingsReader
     {
         bot.AllowOnly("name", "strategy", "assets", "initial-cash", "settings");
         var strategy = bot.String("strategy");
-        if (!StrategyReaders.TryGetValue(strategy, out var readStrategy))
-            throw bot.Error("strategy", $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyReaders.Keys)})");
+        var kind = StrategyKinds.Find(strategy)
+            ?? throw bot.Error("strategy", $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyKinds.All.Select(k => k.Name))})");
         var defaults = strategies.Section(strategy);
         var effective = bot.Has("settings") ? defaults.OverlaidWith(bot.Section("settings")) : defaults;
         var assets = bot.Names("assets");
         if (assets.IsEmpty) throw bot.Error("assets", "must list at least one asset");
-        return new BotSettings(bot.Name("name"), strategy, bot.Decimal("initial-cash", 0m, MaxCash), assets.Distinct(StringComparer.Ordinal).ToImmutableArray(), readStrategy(effective));
-    }
-
-    private static object ReadInvestor(HoconSection s)
-    {
-        s.AllowOnly("window", "dip-percent", "take-profit-percent", "quantity");
-        return new InvestorSettings(s.Int("window", 1, MaxPrices), s.Decimal("dip-percent", 0m, 100m), s.Decimal("take-profit-percent", 0m, MaxTakeProfitPercent), s.Quantity("quantity"));
-    }
-
-    private static object ReadHamster(HoconSection s)
-    {
-        s.AllowOnly("quantity", "cheaper-by-percent", "crash-window", "crash-percent", "cooldown");
-        return new HamsterSettings(s.Quantity("quantity"), s.Decimal("cheaper-by-percent", 0m, 100m), s.Int("crash-window", 1, MaxPrices),
-            s.Decimal("crash-percent", 0m, 100m), s.Int("cooldown", 0, MaxPrices));
+        return new BotSettings(bot.Name("name"), kind, bot.Decimal("initial-cash", 0m, MaxCash), assets.Distinct(StringComparer.Ordinal).ToImmutableArray(),
+            kind.ReadSettings(effective));
     }
 
     private static SourceSettings ReadSource(HoconSection s)

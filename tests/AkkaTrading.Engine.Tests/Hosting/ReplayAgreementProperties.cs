@@ -107,8 +107,8 @@ public class ReplayAgreementProperties
         var configured = bots.Select((b, i) =>
         {
             var watched = assets.Where((_, a) => (b.Item3 >> a & 1) == 1).DefaultIfEmpty(assets[0]).ToImmutableArray();
-            var strategy = b.Item1 is InvestorSettings ? "investor" : "hamster";
-            return new BotSettings($"{strategy}-{i}", strategy, b.Item2, watched, b.Item1);
+            var kind = StrategyKinds.Of(b.Item1);
+            return new BotSettings($"{kind.Name}-{i}", kind, b.Item2, watched, b.Item1);
         });
         return new Case(exchange, [.. configured], [.. scenario]);
     }

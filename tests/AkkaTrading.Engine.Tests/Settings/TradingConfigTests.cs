@@ -97,3 +97,21 @@ public sealed class TradingConfigTests
         Assert.Equal("'akka-trading.bots[0].assets' of bot 'x' names asset 'ZETA', which the configured sources ('akka-trading.sources') does not have (it has: ALFA, BETA, GAMMA)", error.Message);
     }
 }
+
+/// <summary>A strategy is one kind registered once: its defaults, its settings reader and its factory come together.</summary>
+public sealed class StrategyKindTests
+{
+    [Fact]
+    public void Every_registered_strategy_kind_has_defaults_and_makes_its_strategy()
+    {
+        var defaults = HoconSection.Root(TradingConfig.FromText(null).Config).Section("akka-trading").Section("strategies");
+        foreach (var kind in StrategyKinds.All)
+        {
+            var settings = kind.ReadSettings(defaults.Section(kind.Name));
+            Assert.Same(kind, StrategyKinds.Of(settings));
+            Assert.NotNull(kind.Create(settings));
+            Assert.Same(kind, StrategyKinds.Find(kind.Name));
+        }
+        Assert.Null(StrategyKinds.Find("gambler"));
+    }
+}
