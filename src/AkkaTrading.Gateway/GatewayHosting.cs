@@ -32,6 +32,7 @@ public static class GatewayHosting
         services.AddSingleton<Callers>();
         services.AddSingleton(sp => new ExchangeClient(sp.GetRequiredService<ActorRegistry>().Get<Exchange>(), hub, assets));
         services.AddSingleton<OrderDesk>();
+        services.AddSingleton<Registrations>();
         services.AddSingleton(sp =>
             new WebhookDelivery(settings.Webhooks, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExchangeClient>));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
@@ -57,6 +58,7 @@ public static class GatewayHosting
         RestEndpoints.Map(api);
         StreamEndpoints.Map(api);
         WebhookEndpoints.Map(api);
+        RegistrationEndpoints.Map(api);
         WebSocketEndpoints.Map(api);
         app.MapGrpcService<ExchangeGrpcService>();
         return app;

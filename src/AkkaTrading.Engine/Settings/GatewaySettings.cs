@@ -19,7 +19,10 @@ public sealed record RemoteBotSettings(string Name, string Token, decimal Initia
 /// <param name="Webhooks">delivery of events to a bot's own HTTP endpoint</param>
 public sealed record GatewaySettings(
     ImmutableArray<string> Urls, string GrpcUrl, int EventLogSize, bool PublicReads, int OrdersPerSecond, int OrderBurst, int MaxRequestBytes,
-    int QueueSize, WebhookSettings Webhooks, ImmutableArray<RemoteBotSettings> RemoteBots);
+    int QueueSize, WebhookSettings Webhooks, ImmutableArray<RemoteBotSettings> RemoteBots, RegistrationSettings Registration);
+
+/// <summary>Whether bots may open an account while the server runs (<c>POST /api/v1/bots</c>), with what cash, and how many.</summary>
+public sealed record RegistrationSettings(bool Open, decimal InitialCash, int MaxBots);
 
 /// <param name="AllowAnyHost">deliver to any host; by default only to loopback addresses</param>
 /// <param name="Timeout">how long one delivery may take</param>

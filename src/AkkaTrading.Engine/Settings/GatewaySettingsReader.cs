@@ -8,7 +8,7 @@ public static class GatewaySettingsReader
     public static GatewaySettings Read(HoconSection section, Func<string, string?> environment)
     {
         section.AllowOnly("urls", "grpc-url", "event-log-size", "public-reads", "orders-per-second", "order-burst", "max-request-bytes",
-            "queue-size", "webhooks", "remote-bots");
+            "queue-size", "webhooks", "remote-bots", "registration");
         var urls = section.Strings("urls");
         if (urls.IsEmpty) throw section.Error("urls", "must list at least one URL such as \"http://127.0.0.1:5080\"");
         for (var i = 0; i < urls.Length; i++) RequireHttpUrl(section, $"urls[{i}]", urls[i]);
@@ -20,6 +20,11 @@ public static class GatewaySettingsReader
         var webhooks = new WebhookSettings(hooks.Bool("allow-any-host"), hooks.Duration("timeout"), hooks.Int("max-attempts", 1, 100),
             hooks.Duration("first-retry"));
 
+        var registration = section.Section("registration");
+        registration.AllowOnly("open", "initial-cash", "max-bots");
+        var registrationSettings = new RegistrationSettings(registration.Bool("open"), registration.Decimal("initial-cash", 0m, TradingSettingsReader.MaxCash),
+            registration.Int("max-bots", 0, 100_000));
+
         var bots = section.Sections("remote-bots").Select(b => ReadRemoteBot(b, environment)).ToImmutableArray();
         RequireUnique(section, bots.Select(b => b.Name), "bot name");
         if (bots.Select(b => b.Token).Distinct(StringComparer.Ordinal).Count() != bots.Length)
@@ -28,7 +33,7 @@ public static class GatewaySettingsReader
 
         return new GatewaySettings(urls, grpcUrl, section.Int("event-log-size", 1, 10_000_000), section.Bool("public-reads"),
             section.Int("orders-per-second", 1, 1_000_000), section.Int("order-burst", 1, 1_000_000), section.Int("max-request-bytes", 1024, 16 << 20),
-            section.Int("queue-size", 16, 1_000_000), webhooks, bots);
+            section.Int("queue-size", 16, 1_000_000), webhooks, bots, registrationSettings);
     }
 
     private static RemoteBotSettings ReadRemoteBot(HoconSection bot, Func<string, string?> environment)

@@ -11,11 +11,19 @@ namespace AkkaTrading.Gateway.Auth;
 /// </summary>
 public sealed class BotTokens
 {
-    private readonly Dictionary<string, string> _botByHash = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _botByHash = new(StringComparer.Ordinal);
 
     public BotTokens(IEnumerable<RemoteBotSettings> bots)
     {
         foreach (var bot in bots) _botByHash[Hash(bot.Token)] = bot.Name;
+    }
+
+    /// <summary>A new secret token for <paramref name="bot"/>, which a bot registered while the server runs authenticates with.</summary>
+    public string Issue(string bot)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        _botByHash[Hash(token)] = bot;
+        return token;
     }
 
     /// <summary>The bot a token belongs to, or null.</summary>

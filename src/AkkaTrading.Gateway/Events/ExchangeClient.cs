@@ -21,6 +21,9 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     public Task<OrderOutcome> SubmitAsync(Order order, string? clientOrderId, CancellationToken cancel) =>
         exchange.Ask<OrderOutcome>(new SubmitOrder(order, clientOrderId), Timeout, cancel);
 
+    public Task<AccountOpened> OpenAccountAsync(string bot, decimal initialCash, CancellationToken cancel) =>
+        exchange.Ask<AccountOpened>(new OpenAccount(bot, initialCash), Timeout, cancel);
+
     public Task<AccountState> AccountAsync(string bot, CancellationToken cancel) => exchange.Ask<AccountState>(new GetAccount(bot), Timeout, cancel);
 
     public Task<PriceHistory> HistoryAsync(string asset, int count, CancellationToken cancel) =>
