@@ -19,8 +19,8 @@ public sealed class LineReaderTests
         Assert.Equal([("a", false), ("", false), ("b", false), ("c", false), ("d", false), (null, false)], Lines("a\n\nb\r\nc\rd", 10));
 
     [Fact]
-    public void A_line_longer_than_allowed_is_flagged_with_its_start() =>
-        Assert.Equal(("abc", true), Lines("abcdef\nx", 3)[0]);
+    public void A_line_longer_than_allowed_is_flagged_with_its_start_and_the_next_line_follows() =>
+        Assert.Equal([("abc", true), ("x", false), (null, false)], Lines("abcdef\nx", 3));
 
     [Fact]
     public void A_line_of_exactly_the_limit_is_read_whole() =>

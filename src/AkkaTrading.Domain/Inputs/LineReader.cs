@@ -11,12 +11,14 @@ public sealed class LineReader(TextReader reader, int maxChars) : IDisposable
     private readonly char[] _buffer = new char[16384];
     private readonly StringBuilder _line = new();
     private int _position, _length;
+    private bool _restOfLineToSkip;
 
     /// <summary>The next line, or null at the end; when it is longer than allowed, its start and <paramref name="tooLong"/> set.</summary>
     public string? ReadLine(out bool tooLong)
     {
         tooLong = false;
         _line.Clear();
+        if (_restOfLineToSkip) SkipRestOfLine(); // only when asked for the next line: the caller may stop at a too-long one
         var any = false;
         while (Fill())
         {
@@ -27,6 +29,7 @@ public sealed class LineReader(TextReader reader, int maxChars) : IDisposable
             if (_line.Length + take > maxChars)
             {
                 tooLong = true;
+                _restOfLineToSkip = true;
                 return _line.Append(span[..Math.Min(take, maxChars - _line.Length)]).ToString();
             }
             _line.Append(span[..take]);
@@ -39,6 +42,23 @@ public sealed class LineReader(TextReader reader, int maxChars) : IDisposable
     }
 
     public void Dispose() => reader.Dispose();
+
+    private void SkipRestOfLine()
+    {
+        _restOfLineToSkip = false;
+        while (Fill())
+        {
+            var end = _buffer.AsSpan(_position, _length - _position).IndexOfAny('\r', '\n');
+            if (end < 0)
+            {
+                _position = _length;
+                continue;
+            }
+            _position += end;
+            if (_buffer[_position++] == '\r' && Fill() && _buffer[_position] == '\n') _position++;
+            return;
+        }
+    }
 
     private bool Fill()
     {
