@@ -64,13 +64,15 @@ public static class App
         using var report = run.Common.Report is { } options ? StagedReport.Prepare(options) : null;
         var terminal = IsTerminal(output, run.Common);
         UseSerilog(run.Common, toConsole: !terminal);
-        output.WriteLine($"Live run for {duration.TotalSeconds:0.#}s (Ctrl+C stops it early): {config.Settings.Sources.Length} sources, {config.Settings.Bots.Length} bots");
+        output.WriteLine($"Live run for {duration.TotalSeconds:0.#}s (Ctrl+C stops it early): {config.Settings.Sources.Length} sources, " +
+            $"{config.Settings.Bots.Length} bots");
         RunOutcome outcome;
         if (terminal)
         {
             var view = new LiveView();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            outcome = await AnsiConsole.Live(new Text("starting…")).StartAsync(ctx => Simulation.LiveAsync(config, duration, run.Common.LogLevel, report is not null,
+            outcome = await AnsiConsole.Live(new Text("starting…"))
+                .StartAsync(ctx => Simulation.LiveAsync(config, duration, run.Common.LogLevel, report is not null,
                 snapshot => ctx.UpdateTarget(view.Render(snapshot, duration - clock.Elapsed)), stop));
         }
         else
@@ -79,7 +81,8 @@ public static class App
         }
         var title = $"Summary after {outcome.Snapshot.Steps} prices";
         WriteSummary(output, terminal, outcome.Snapshot, title);
-        if (report is not null) output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Live run: {title}", config, outcome))}");
+        if (report is not null) output.WriteLine($"report: " +
+            $"{report.Publish(dir => ReportWriter.Write(dir, $"Live run: {title}", config, outcome))}");
         return ExitOk;
     }
 
@@ -98,16 +101,19 @@ public static class App
         try
         {
             outcome = await Simulation.ServeAsync(config, settings, mode, serve.Common.LogLevel, report is not null,
-                (urls, grpc) => output.WriteLine($"Serving on {string.Join(", ", urls)}, gRPC on {grpc} (Ctrl+C stops): {settings.Bots.Length} bots, " +
-                    $"{settings.Gateway.RemoteBots.Length} remote bots, prices from {(serve.Scenario is null ? "the sources" : serve.Scenario)}"), stop);
+                (urls, grpc) => output.WriteLine($"Serving on {string.Join(", ", urls)}, gRPC on {grpc} (Ctrl+C stops): " +
+                    $"{settings.Bots.Length} bots, {settings.Gateway.RemoteBots.Length} remote bots, prices from " +
+                    $"{(serve.Scenario is null ? "the sources" : serve.Scenario)}"), stop);
         }
-        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.Ordinal))
+        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException
+            || e.Message.Contains("address", StringComparison.Ordinal))
         {
             throw new UsageException($"serve: cannot listen on {string.Join(", ", settings.Gateway.Urls)}: {e.Message}");
         }
         var title = $"Summary after {outcome.Snapshot.Steps} prices";
         WriteSummary(output, terminal: false, outcome.Snapshot, title);
-        if (report is not null) output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Server: {title}", config, outcome))}");
+        if (report is not null) output.WriteLine($"report: " +
+            $"{report.Publish(dir => ReportWriter.Write(dir, $"Server: {title}", config, outcome))}");
         return ExitOk;
     }
 
@@ -138,8 +144,10 @@ public static class App
         (RunOutcome Outcome, Completed Replay) result;
         try
         {
-            result = terminal ? await ReplayWithProgressAsync(config, mode, trades?.Writer, replay.Common.LogLevel, report is not null, cancel.Token)
-                : await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel, report is not null, stop: cancel.Token);
+            result = terminal ? await ReplayWithProgressAsync(config, mode, trades?.Writer, replay.Common.LogLevel, report is not null,
+                cancel.Token)
+                : await Simulation.ReplayAsync(config, mode, trades?.Writer, replay.Common.LogLevel, report is not null,
+                    stop: cancel.Token);
         }
         catch (OperationCanceledException) when (trades is not null && trades.Failed.IsCancellationRequested)
         {
@@ -152,7 +160,8 @@ public static class App
         WriteSummary(output, terminal, outcome.Snapshot, $"Summary of {Path.GetFileName(scenario.Path)}: {run}");
         if (trades is not null) output.WriteLine($"trade log: {trades.Path}");
         if (report is not null)
-            output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Replay of {Path.GetFileName(scenario.Path)}: {run}", config, outcome))}");
+            output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Replay of {Path.GetFileName(scenario.Path)}: {run}",
+                config, outcome))}");
         return ExitOk;
     }
 
@@ -170,7 +179,8 @@ public static class App
                 {
                     task.Value = snapshot.Steps;
                     var ticks = outline.PriceCount * (double)snapshot.Steps / Math.Max(1, outline.LastStep);
-                    task.Description = $"{name}: step {snapshot.Steps:N0} of {outline.LastStep:N0}, {ticks / clock.Elapsed.TotalSeconds:N0} ticks/s, " +
+                    task.Description = $"{name}: step {snapshot.Steps:N0} of {outline.LastStep:N0}, " +
+                        $"{ticks / clock.Elapsed.TotalSeconds:N0} ticks/s, " +
                         $"{snapshot.Trades:N0} trades";
                 }, stop);
                 task.Value = task.MaxValue;
@@ -179,11 +189,13 @@ public static class App
 
     /// <summary>Refuses, before anything runs, an output that would overwrite an input or could not be written safely.</summary>
     private static void CheckOutputs(CommonOptions options, string? trades = null, params InputFile[] inputs) =>
-        OutputPaths.Check([.. inputs, new InputFile("the configuration file", options.ConfigFile ?? "")], trades, options.LogFile, options.Report);
+        OutputPaths.Check([.. inputs, new InputFile("the configuration file", options.ConfigFile ?? "")], trades, options.LogFile,
+            options.Report);
 
     /// <summary>Live widgets only on a real terminal: never when the output is redirected (or not the console), or with --plain.</summary>
     private static bool IsTerminal(TextWriter output, CommonOptions options) =>
-        !options.Plain && ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        !options.Plain && ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected
+            && AnsiConsole.Profile.Capabilities.Interactive;
 
     private static void WriteSummary(TextWriter output, bool terminal, Engine.Protocol.Market.Snapshot snapshot, string title)
     {
@@ -201,9 +213,11 @@ public static class App
             .WriteTo.Logger(sinks =>
             {
                 sinks.Filter.ByExcluding(LogFlush.IsMarker);
-                if (toConsole) sinks.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+                if (toConsole) sinks.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] " +
+                    "{Message:lj}{NewLine}{Exception}");
                 if (options.LogFile is not null)
-                    sinks.WriteTo.File(options.LogFile, outputTemplate: "{Timestamp:O} [{Level:u3}] {Message:lj} {Properties}{NewLine}{Exception}");
+                    sinks.WriteTo.File(options.LogFile,
+                        outputTemplate: "{Timestamp:O} [{Level:u3}] {Message:lj} {Properties}{NewLine}{Exception}");
             });
         Log.Logger = logger.CreateLogger();
     }

@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaTrading.Gateway;
 
-/// <summary>Wires the gateway into a web application: its services, its feed from the exchange's events, its endpoints under <c>/api/v1</c>.</summary>
+/// <summary>Wires the gateway into a web application: its services, its feed from the exchange's events, its endpoints under
+/// <c>/api/v1</c>.</summary>
 public static class GatewayHosting
 {
     public const string ApiRoot = "/api/v1";
@@ -28,7 +29,8 @@ public static class GatewayHosting
         services.AddSingleton(hub);
         services.AddSingleton(new BotTokens(settings.RemoteBots));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new OrderRateLimiter(settings.OrdersPerSecond, settings.OrderBurst, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new OrderRateLimiter(settings.OrdersPerSecond, settings.OrderBurst,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Callers>();
         services.AddSingleton(sp => new ExchangeClient(sp.GetRequiredService<ActorRegistry>().Get<Exchange>(), hub, assets));
         services.AddSingleton<OrderDesk>();
@@ -41,7 +43,8 @@ public static class GatewayHosting
         return services;
     }
 
-    /// <summary>Starts the feed of the exchange's events into the gateway; add it before the simulation so it sees the first event.</summary>
+    /// <summary>Starts the feed of the exchange's events into the gateway; add it before the simulation so it sees the first
+    /// event.</summary>
     public static AkkaConfigurationBuilder AddGatewayFeed(this AkkaConfigurationBuilder akka) =>
         akka.WithActors((system, _, resolver) =>
         {
@@ -73,7 +76,8 @@ public static class GatewayHosting
         return Task.CompletedTask;
     }
 
-    /// <summary>Turns the gateway's exceptions into answers: 400 naming the field, 401, 410 for a resume point too old, 503 when the exchange is busy.</summary>
+    /// <summary>Turns the gateway's exceptions into answers: 400 naming the field, 401, 410 for a resume point too old, 503 when the
+    /// exchange is busy.</summary>
     private static async Task AnswerErrors(HttpContext context, RequestDelegate next)
     {
         try
@@ -93,7 +97,8 @@ public static class GatewayHosting
         BadRequestException bad => (StatusCodes.Status400BadRequest, new ErrorMessage("bad_request", bad.Message)),
         UnauthorizedException => (StatusCodes.Status401Unauthorized, new ErrorMessage("unauthorized", e.Message)),
         ResumeGoneException => (StatusCodes.Status410Gone, new ErrorMessage("gone", e.Message)),
-        AskTimeoutException => (StatusCodes.Status503ServiceUnavailable, new ErrorMessage("busy", "the exchange did not answer in time; try again")),
+        AskTimeoutException => (StatusCodes.Status503ServiceUnavailable,
+            new ErrorMessage("busy", "the exchange did not answer in time; try again")),
         Microsoft.AspNetCore.Http.BadHttpRequestException bad => (bad.StatusCode, new ErrorMessage("bad_request", bad.Message)),
         _ => null,
     };

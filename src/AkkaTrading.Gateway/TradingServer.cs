@@ -69,7 +69,8 @@ public sealed class TradingServer : IAsyncDisposable
             configuration.AddGatewayFeed().AddTradingSimulation(settings, mode, serving: true);
         });
         var app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20), KeepAliveTimeout = TimeSpan.FromSeconds(20) });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20),
+            KeepAliveTimeout = TimeSpan.FromSeconds(20) });
         app.MapGateway(() => grpc!.IPEndPoint!.Port);
         await app.StartAsync();
         // Kestrel writes the bound endpoint back into the listen options, so a port 0 reads as the port chosen

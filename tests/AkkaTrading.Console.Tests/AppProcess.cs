@@ -26,7 +26,8 @@ public sealed class AppProcess : IDisposable
     public Task<string> Errors { get; }
 
     public async Task<string> NextLine() =>
-        await Process.StandardOutput.ReadLineAsync().WaitAsync(Patience) ?? throw new InvalidOperationException("the app ended early: " + await Errors);
+        await Process.StandardOutput.ReadLineAsync().WaitAsync(Patience)
+            ?? throw new InvalidOperationException("the app ended early: " + await Errors);
 
     /// <summary>Sends a POSIX signal (2 SIGINT, 15 SIGTERM, 1 SIGHUP); true when it was sent.</summary>
     public bool Signal(int signal) => Kill(Process.Id, signal) == 0;

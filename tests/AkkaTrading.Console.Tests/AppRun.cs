@@ -16,7 +16,8 @@ public static class AppRun
     public static async Task<string> ReplayTradesAsync(string scenario, string? config = null)
     {
         var trades = RepoFiles.Scratch("trades.csv");
-        string[] args = ["replay", scenario, "--trades", trades, "--log-level", "error", .. config is null ? Array.Empty<string>() : ["--config", config]];
+        string[] args = ["replay", scenario, "--trades", trades, "--log-level", "error",
+            .. config is null ? Array.Empty<string>() : ["--config", config]];
         var result = await RunAsync(args);
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
         return File.ReadAllText(trades);

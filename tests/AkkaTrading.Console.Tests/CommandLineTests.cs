@@ -118,7 +118,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "run", "--config", "a.hocon", "--config" }, "error: option '--config' needs a value")]
     [InlineData(new[] { "replay", "s.csv", "--trades" }, "error: option '--trades' needs a value")]
     [InlineData(new[] { "run", "--duration" }, "error: option '--duration' needs a value")]
-    [InlineData(new[] { "run", "--duration", "0s" }, "error: --duration '0s' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m")]
+    [InlineData(new[] { "run", "--duration", "0s" },
+        "error: --duration '0s' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m")]
     [InlineData(new[] { "run", "--plain", "false" }, "error: unexpected argument 'false' for 'run'")]
     [InlineData(new[] { "run", "help" }, "error: unexpected argument 'help' for 'run'")]
     [InlineData(new[] { "--config", "c.hocon", "replay", "s.csv" }, "error: unexpected argument 'replay' for 'run'")]

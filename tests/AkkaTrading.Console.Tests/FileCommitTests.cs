@@ -52,7 +52,8 @@ public sealed class FileCommitTests
 
         Assert.True(log.Failed.IsCancellationRequested);
         var error = Assert.Throws<OutputException>(log.Commit);
-        Assert.Equal($"--trades: cannot write '{path}': No space left on device; nothing was written and an earlier file there is unchanged", error.Message);
+        Assert.Equal($"--trades: cannot write '{path}': No space left on device; nothing was written and an earlier file there is " +
+            $"unchanged", error.Message);
         log.Dispose();
         Assert.Equal("the earlier log\n", File.ReadAllText(path));
         Assert.Equal(["trades.csv"], Entries(Path.GetDirectoryName(path)!));

@@ -34,7 +34,8 @@ public sealed class HostileInputTests
     [InlineData("a = ${a}", "line 1: substitutions '${...}' are not supported: write the value itself")]
     [InlineData("akka-trading.bots = [\n { name = x, strategy = investor, assets = [ALFA], initial-cash = ${?x} }\n]",
         "line 2: substitutions '${...}' are not supported: write the value itself")]
-    [InlineData("akka-trading.bots += { name = x, strategy = investor, assets = [ALFA], initial-cash = 5 }", "line 1: '+=' is not supported: write the whole list")]
+    [InlineData("akka-trading.bots += { name = x, strategy = investor, assets = [ALFA], initial-cash = 5 }",
+        "line 1: '+=' is not supported: write the whole list")]
     public async Task Hocon_that_crashed_or_hung_akkas_parser_is_refused_with_file_and_line(string hocon, string message) =>
         Assert.EndsWith($"mine.hocon, {message}", await WithConfig(hocon));
 
@@ -62,15 +63,18 @@ public sealed class HostileInputTests
         Assert.EndsWith("long.hocon: 'scenario.assets[0].segments[0].hold' must be ≤ 10000000, not 2147483647",
             await ReplayOf("long.hocon", "scenario { assets = [ { asset = ALFA, start = 1, segments = [ { hold = 2147483647 } ] } ] }"));
         Assert.EndsWith("long.hocon: 'scenario.assets[0].segments' add up to 10000002 steps; at most 10000000 per asset",
-            await ReplayOf("long.hocon", "scenario { assets = [ { asset = ALFA, start = 1, segments = [ { hold = 10000000 }, { jump = 2 } ] } ] }"));
+            await ReplayOf("long.hocon",
+                "scenario { assets = [ { asset = ALFA, start = 1, segments = [ { hold = 10000000 }, { jump = 2 } ] } ] }"));
     }
 
     [Fact]
     public async Task A_live_duration_beyond_thirty_days_is_refused()
     {
-        Assert.Equal("error: --duration '99999h' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m", await FailsWith("run", "--duration", "99999h"));
+        Assert.Equal("error: --duration '99999h' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m",
+            await FailsWith("run", "--duration", "99999h"));
         var config = RepoFiles.ScratchFile("mine.hocon", "akka-trading.live.duration = 31d");
-        Assert.Equal($"error: {config}: 'akka-trading.live.duration' must be a duration longer than zero and at most 30d, such as 200ms, 30s or 2m, not '31d'",
+        Assert.Equal($"error: {config}: 'akka-trading.live.duration' must be a duration longer than zero and at most 30d, such as 200ms, " +
+            $"30s or 2m, not '31d'",
             await FailsWith("run", "--config", config));
     }
 
@@ -114,7 +118,8 @@ public sealed class HostileInputTests
     public async Task Errors_quote_a_short_escaped_excerpt_of_the_input()
     {
         var error = await ReplayOf("bad.csv", "step,asset,price\n0,ALFA,\u001b[31m" + new string('7', 3000) + "x\n");
-        Assert.EndsWith("bad.csv, line 2: price '\\u001b[31m" + new string('7', 50) + "…' is not a decimal number (use '.' as the separator)", error);
+        Assert.EndsWith("bad.csv, line 2: price '\\u001b[31m" + new string('7', 50)
+            + "…' is not a decimal number (use '.' as the separator)", error);
         Assert.EndsWith("mine.hocon: 'akka-trading.strategies.investor.window' must be a whole number, not 'ten\\u0007'",
             await WithConfig("akka-trading.strategies.investor.window = \"\\tten\\u0007\""));
     }
@@ -125,8 +130,10 @@ public sealed class HostileInputTests
         var dir = Path.GetDirectoryName(RepoFiles.ScratchFile("x.csv", ""))!;
         Assert.Equal($"error: {dir}: is a directory, not a file", await FailsWith("replay", dir));
         if (!OperatingSystem.IsLinux()) return;
-        Assert.Equal("error: /dev/zero: is not a regular file (a FIFO, a device or a socket cannot be read as input)", await FailsWith("replay", "/dev/zero"));
-        Assert.Equal("error: cannot read the configuration file '/dev/zero': is not a regular file (a FIFO, a device or a socket cannot be read as input)",
+        Assert.Equal("error: /dev/zero: is not a regular file (a FIFO, a device or a socket cannot be read as input)",
+            await FailsWith("replay", "/dev/zero"));
+        Assert.Equal("error: cannot read the configuration file '/dev/zero': is not a regular file (a FIFO, a device or a socket cannot " +
+            "be read as input)",
             await FailsWith("replay", RepoFiles.Scenario("crash.hocon"), "--config", "/dev/zero"));
     }
 
@@ -136,7 +143,8 @@ public sealed class HostileInputTests
         if (!OperatingSystem.IsLinux()) return;
         var fifo = RepoFiles.Scratch("pipe.csv");
         using (var mkfifo = Process.Start("mkfifo", fifo)) await mkfifo.WaitForExitAsync();
-        Assert.EndsWith("pipe.csv: is not a regular file (a FIFO, a device or a socket cannot be read as input)", await FailsWith("replay", fifo));
+        Assert.EndsWith("pipe.csv: is not a regular file (a FIFO, a device or a socket cannot be read as input)",
+            await FailsWith("replay", fifo));
         Assert.EndsWith("pipe.csv': is not a regular file (a FIFO, a device or a socket cannot be read as input)",
             await FailsWith("replay", RepoFiles.Scenario("crash.hocon"), "--config", fifo));
     }

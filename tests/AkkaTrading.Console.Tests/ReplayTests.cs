@@ -52,7 +52,8 @@ public sealed class ReplayTests
     public async Task Every_transaction_line_reaches_the_log_file_before_the_run_ends()
     {
         var log = RepoFiles.Scratch("run.log");
-        var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("mixed.csv"), "--config", RepoFiles.Hocon("several-bots.hocon"), "--log-file", log, "--plain");
+        var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("mixed.csv"), "--config", RepoFiles.Hocon("several-bots.hocon"),
+            "--log-file", log, "--plain");
         Assert.Equal(0, result.ExitCode);
         var trades = File.ReadAllLines(RepoFiles.Golden("mixed.several-bots.trades.csv")).Length - 1;
         Assert.Equal(trades, File.ReadLines(log).Count(l => l.Contains("[INF] BUY ") || l.Contains("[INF] SELL ")));

@@ -75,7 +75,8 @@ public sealed class ReportTests
 
         var refused = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", dir, "--force");
         Assert.Equal(2, refused.ExitCode);
-        Assert.Equal($"error: --report: '{dir}' holds 'notes.txt', which is not part of a report; --force replaces only a directory that holds a report",
+        Assert.Equal($"error: --report: '{dir}' holds 'notes.txt', which is not part of a report; --force replaces only a directory that " +
+            $"holds a report",
             refused.Error.TrimEnd());
         Assert.Equal("mine", File.ReadAllText(Path.Combine(dir, "notes.txt")));
     }
@@ -92,12 +93,14 @@ public sealed class ReportTests
 
     [Fact]
     public async Task Force_without_a_report_is_refused() =>
-        Assert.Equal("error: --force only applies with --report <dir>", (await AppRun.RunAsync("replay", "x.csv", "--force")).Error.TrimEnd());
+        Assert.Equal("error: --force only applies with --report <dir>",
+            (await AppRun.RunAsync("replay", "x.csv", "--force")).Error.TrimEnd());
 
     [Fact]
     public async Task Output_that_is_not_a_terminal_carries_no_ansi_escape_codes()
     {
-        var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", RepoFiles.Scratch("report"), "--log-level", "error");
+        var result = await AppRun.RunAsync("replay", RepoFiles.Scenario("crash.hocon"), "--report", RepoFiles.Scratch("report"),
+            "--log-level", "error");
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain('\u001b', result.Output);
     }

@@ -65,7 +65,8 @@ public sealed class SafeOutputTests
         var link = Path.Combine(dir, "link.csv");
         File.CreateSymbolicLink(link, Path.Combine(dir, "elsewhere.csv"));
 
-        Assert.Equal("error: --trades '/dev/null' is not a regular file (a device, FIFO or socket)", await Refused("replay", scenario, "--trades", "/dev/null"));
+        Assert.Equal("error: --trades '/dev/null' is not a regular file (a device, FIFO or socket)",
+            await Refused("replay", scenario, "--trades", "/dev/null"));
         Assert.Contains("is not a regular file", await Refused("replay", scenario, "--trades", fifo));
         Assert.Equal($"error: --trades '{dir}' is a directory", await Refused("replay", scenario, "--trades", dir));
         Assert.Contains("is a symbolic link", await Refused("replay", scenario, "--trades", link));
@@ -95,7 +96,8 @@ public sealed class SafeOutputTests
     public async Task A_log_file_that_cannot_be_opened_is_an_error_at_the_start()
     {
         var dir = Path.GetDirectoryName(RepoFiles.Scratch("x"))!;
-        Assert.Equal($"error: --log-file '{dir}' is a directory", await Refused("replay", RepoFiles.Scenario("crash.hocon"), "--log-file", dir));
+        Assert.Equal($"error: --log-file '{dir}' is a directory",
+            await Refused("replay", RepoFiles.Scenario("crash.hocon"), "--log-file", dir));
         Assert.Contains("does not exist", await Refused("run", "--log-file", Path.Combine(dir, "no", "run.log")));
         Assert.Equal("error: --log-file needs a file name, not an empty string", await Refused("run", "--log-file", ""));
     }
@@ -108,7 +110,8 @@ public sealed class SafeOutputTests
         Assert.Contains("holds the scenario file", await Refused("replay", scenario, "--report", dir, "--force"));
         var report = Path.Combine(dir, "report");
         Directory.CreateDirectory(report);
-        Assert.Contains("holds the --trades file", await Refused("replay", scenario, "--report", report, "--trades", Path.Combine(report, "t.csv")));
+        Assert.Contains("holds the --trades file",
+            await Refused("replay", scenario, "--report", report, "--trades", Path.Combine(report, "t.csv")));
         Assert.Equal(Csv, File.ReadAllText(scenario));
     }
 

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 
 namespace AkkaTrading.Console.Tests;
 
-/// <summary><c>serve</c> as a user starts it: a real process on a free loopback port, a remote bot trading over REST, Ctrl+C for the summary.</summary>
+/// <summary><c>serve</c> as a user starts it: a real process on a free loopback port, a remote bot trading over REST, Ctrl+C for the
+/// summary.</summary>
 public sealed class ServeTests
 {
     private const string Token = "alice-secret-token-123";
@@ -16,7 +17,8 @@ public sealed class ServeTests
         if (!OperatingSystem.IsLinux()) return;
         var config = RepoFiles.ScratchFile("serve.hocon",
             $"akka-trading.gateway.remote-bots = [ {{ name = alice, token = \"{Token}\", initial-cash = 10000 }} ]\n");
-        using var app = new AppProcess("serve", "--config", config, "--urls", "http://127.0.0.1:0", "--grpc-url", "http://127.0.0.1:0", "--plain");
+        using var app = new AppProcess("serve", "--config", config, "--urls", "http://127.0.0.1:0", "--grpc-url", "http://127.0.0.1:0",
+            "--plain");
         string line;
         while (!(line = await app.NextLine()).StartsWith("Serving on ", StringComparison.Ordinal)) { }
         var url = Regex.Match(line, @"http://127\.0\.0\.1:\d+").Value;
@@ -47,5 +49,6 @@ public sealed class ServeTests
     [Fact]
     public async Task A_bad_url_is_a_clear_error() =>
         Assert.Equal("error: --urls 'http://example.com' must be an http:// URL with an IP address (or localhost) and a port, such as " +
-            "\"http://127.0.0.1:5080\", not 'http://example.com'", (await AppRun.RunAsync("serve", "--urls", "http://example.com")).Error.TrimEnd());
+            "\"http://127.0.0.1:5080\", not 'http://example.com'",
+                (await AppRun.RunAsync("serve", "--urls", "http://example.com")).Error.TrimEnd());
 }

@@ -41,7 +41,8 @@ public sealed class SignalTests
         var (scenario, config) = SlowReplay();
         var dir = Path.GetDirectoryName(scenario)!;
         var trades = Path.Combine(dir, "trades.csv");
-        using var app = new AppProcess("replay", scenario, "--config", config, "--trades", trades, "--report", Path.Combine(dir, "report"), "--plain");
+        using var app = new AppProcess("replay", scenario, "--config", config, "--trades", trades, "--report", Path.Combine(dir, "report"),
+            "--plain");
 
         while (!(await app.NextLine()).Contains("WRN] REJECTED")) { } // the replay is under way
         var clock = Stopwatch.StartNew();
@@ -65,7 +66,8 @@ public sealed class SignalTests
                 csv.Append(CultureInfo.InvariantCulture, $"{step},{asset},{start + step % 7}\n");
         var scenario = RepoFiles.ScratchFile("slow.csv", csv.ToString());
         var bots = string.Join("\n", Enumerable.Range(0, 100).Select(i =>
-            $"{{ name = b{i}, strategy = investor, assets = [ALFA, BETA, GAMMA], initial-cash = 0, settings {{ window = 1, dip-percent = 0 }} }}"));
+            $"{{ name = b{i}, strategy = investor, assets = [ALFA, BETA, GAMMA], initial-cash = 0, settings {{ window = 1, dip-percent = " +
+                $"0 }} }}"));
         var config = Path.Combine(Path.GetDirectoryName(scenario)!, "bots.hocon");
         File.WriteAllText(config, $"akka-trading.bots = [\n{bots}\n]\n");
         return (scenario, config);

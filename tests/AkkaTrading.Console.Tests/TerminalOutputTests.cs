@@ -16,7 +16,8 @@ public sealed class TerminalOutputTests
         var text = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(text),
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(text),
         });
         console.Profile.Width = 240;
         return (console, text);
@@ -43,7 +44,8 @@ public sealed class TerminalOutputTests
         var output = text.ToString();
 
         Assert.DoesNotContain('\u001b', output);
-        Assert.Matches(@"investor\s*│\s*1,000\.00\s*│\s*800\.00\s*│\s*240\.00\s*│\s*1,040\.00\s*│\s*\+40\.00\s*│\s*\+4\.00%", output);
+        Assert.Matches(@"investor\s*│\s*1,000\.00\s*│\s*800\.00\s*│\s*240\.00\s*│\s*1,040\.00\s*│\s*\+40\.00\s*│\s*\+4\.00%",
+            output);
         Assert.Matches(@"total\s*│\s*1,000\.00", output);
         Assert.Matches(@"ALFA\s*│\s*10\.00\s*│\s*12\.00\s*│\s*10\.00\s*│\s*12\.00\s*│\s*\+20\.00%", output);
     }

@@ -7,7 +7,8 @@ public class AccountTests
 {
     private const string Alfa = "ALFA";
 
-    private static Fill Fill(Side side, decimal quantity, decimal price, decimal fee = 0m) => new(0, "bot", Alfa, side, quantity, price, fee);
+    private static Fill Fill(Side side, decimal quantity, decimal price, decimal fee = 0m)
+        => new(0, "bot", Alfa, side, quantity, price, fee);
 
     [Fact]
     public void A_new_account_holds_its_initial_cash_and_nothing_else()

@@ -27,7 +27,8 @@ public class BlockSettlementTests
     public void It_executes_step_by_step_in_bot_order_and_agrees_with_the_bots_own_expectations()
     {
         var hamster = new HamsterSettings(5, 1m, 3, 10m, 1);
-        var bots = new[] { new ReplayBot("a", new HamsterStrategy(hamster), ["ALFA", "BETA"], 1000m, 0.5m), new ReplayBot("b", new HamsterStrategy(hamster), ["BETA"], 1000m, 0.5m) };
+        var bots = new[] { new ReplayBot("a", new HamsterStrategy(hamster), ["ALFA", "BETA"], 1000m, 0.5m),
+            new ReplayBot("b", new HamsterStrategy(hamster), ["BETA"], 1000m, 0.5m) };
         var orders = bots.Select(bot =>
         {
             var list = new List<StepOrder>();
@@ -72,7 +73,8 @@ public class BlockSettlementTests
     public void An_outcome_other_than_the_expected_one_stops_the_settlement_and_says_so()
     {
         var (book, executed) = Exchange("a");
-        var wrong = new StepOrder(0, new Order("a", "ALFA", Side.Buy, 100), new Fill(0, "a", "ALFA", Side.Buy, 100, 100m, 50m)); // 10,050 > 1,000 cash
+        var wrong = new StepOrder(0, new Order("a", "ALFA", Side.Buy, 100),
+            new Fill(0, "a", "ALFA", Side.Buy, 100, 100m, 50m)); // 10,050 > 1,000 cash
 
         var problem = BlockSettlement.Settle(book, Steps, [[wrong]], (order, result) => executed.Add((order, result)));
 

@@ -6,7 +6,8 @@ namespace AkkaTrading.Domain.Tests;
 
 public class BotSummaryTests
 {
-    private static Fill Fill(string asset, Side side, decimal quantity, decimal price, decimal fee = 0m) => new(0, "bot", asset, side, quantity, price, fee);
+    private static Fill Fill(string asset, Side side, decimal quantity, decimal price, decimal fee = 0m)
+        => new(0, "bot", asset, side, quantity, price, fee);
 
     [Fact]
     public void A_bot_that_never_traded_has_its_initial_cash_as_equity_and_no_profit()

@@ -14,7 +14,8 @@ public sealed class ClientOrderIdsTests
         Assert.True(ids.TryGet("alice", "a-1", out var first));
         Assert.Equal((Filled, 7L), first);
         Assert.False(ids.TryGet("bob", "a-1", out _)); // another bot's id is its own
-        ids.Remember("alice", "a-1", OrderResult.Rejected(new Rejection(2, new Order("alice", "ALFA", Side.Buy, 1), RejectReason.NoPrice)), 9);
+        ids.Remember("alice", "a-1", OrderResult.Rejected(new Rejection(2, new Order("alice", "ALFA", Side.Buy, 1), RejectReason.NoPrice)),
+            9);
         Assert.True(ids.TryGet("alice", "a-1", out first));
         Assert.Equal(7L, first.Seq); // the first outcome stays
     }

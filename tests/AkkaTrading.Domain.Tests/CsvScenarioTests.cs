@@ -13,7 +13,8 @@ public class CsvScenarioTests
     /// <summary>Each step as text, e.g. <c>0: ALFA=100 BETA=50.5</c>.</summary>
     private static string[] Simplify(IEnumerable<ScenarioStep> steps) =>
         steps.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{s.Step}: {string.Join(' ', s.Prices.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Asset}={p.Price}")))}")).ToArray();
+            $"{s.Step}: {string.Join(' ', s.Prices.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{p.Asset}={p.Price}")))}")).ToArray();
 
     [Fact]
     public void Rows_are_grouped_by_step()
@@ -59,7 +60,8 @@ public class CsvScenarioTests
     public void Steps_are_streamed_so_steps_completed_before_an_error_are_delivered_first()
     {
         // step 2 is complete only once the next row is read, and that row is the bad one
-        using var steps = CsvScenario.Read(new StringReader("step,asset,price\n0,ALFA,1\n1,ALFA,2\n2,ALFA,3\n3,ALFA,x\n"), Name).GetEnumerator();
+        using var steps = CsvScenario.Read(new StringReader("step,asset,price\n0,ALFA,1\n1,ALFA,2\n2,ALFA,3\n3,ALFA,x\n"), Name)
+            .GetEnumerator();
         Assert.True(steps.MoveNext());
         Assert.Equal(0, steps.Current.Step);
         Assert.True(steps.MoveNext());
@@ -151,7 +153,8 @@ public class CsvScenarioTests
     [Fact]
     public void An_empty_asset_is_an_error_on_its_line()
     {
-        Assert.Equal("prices.csv, line 2: asset '' is not a name of letters, digits, '-', '_' and '.'", Fails("step,asset,price\n0, ,1\n").Message);
+        Assert.Equal("prices.csv, line 2: asset '' is not a name of letters, digits, '-', '_' and '.'",
+            Fails("step,asset,price\n0, ,1\n").Message);
     }
 
     [Fact]

@@ -45,7 +45,8 @@ public sealed class EventLogTests
     public void A_rejection_is_private_to_its_bot_and_prices_and_trades_are_public()
     {
         var order = new Order("alice", "ALFA", Side.Buy, 5);
-        Assert.Equal("alice", new ExchangeEvent(1, T0, new RejectionData(new Rejection(1, order, RejectReason.InsufficientCash), "a-1")).Owner);
+        Assert.Equal("alice", new ExchangeEvent(1, T0,
+            new RejectionData(new Rejection(1, order, RejectReason.InsufficientCash), "a-1")).Owner);
         Assert.Null(new ExchangeEvent(2, T0, new TradeData(new Fill(1, "alice", "ALFA", Side.Buy, 5, 10m, 0m), null)).Owner);
         Assert.Null(new ExchangeEvent(3, T0, new PriceData("ALFA", 10m)).Owner);
     }

@@ -7,7 +7,8 @@ public class HamsterStrategyTests
 {
     private const string Alfa = "ALFA";
 
-    private static HamsterStrategy Hamster(decimal quantity = 5m, decimal cheaperBy = 1m, int crashWindow = 5, decimal crash = 10m, int cooldown = 10) =>
+    private static HamsterStrategy Hamster(decimal quantity = 5m, decimal cheaperBy = 1m, int crashWindow = 5, decimal crash = 10m,
+        int cooldown = 10) =>
         new(new HamsterSettings(quantity, cheaperBy, crashWindow, crash, cooldown));
 
     private static Fill BuyFill(string asset, decimal quantity, decimal price) => new(0, "hamster", asset, Side.Buy, quantity, price, 0m);

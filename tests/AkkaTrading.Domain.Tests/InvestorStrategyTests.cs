@@ -11,7 +11,8 @@ public class InvestorStrategyTests
         new(new InvestorSettings(window, dip, takeProfit, quantity));
 
     private static Fill BuyFill(string asset, decimal quantity, decimal price) => new(0, "investor", asset, Side.Buy, quantity, price, 0m);
-    private static Fill SellFill(string asset, decimal quantity, decimal price) => new(0, "investor", asset, Side.Sell, quantity, price, 0m);
+    private static Fill SellFill(string asset, decimal quantity, decimal price)
+        => new(0, "investor", asset, Side.Sell, quantity, price, 0m);
 
     /// <summary>Feeds the prices and returns the intent for the last one.</summary>
     private static TradeIntent? Feed(InvestorStrategy investor, string asset, params decimal[] prices)

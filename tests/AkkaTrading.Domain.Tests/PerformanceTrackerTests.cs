@@ -5,8 +5,10 @@ namespace AkkaTrading.Domain.Tests;
 
 public class PerformanceTrackerTests
 {
-    private static Fill Buy(decimal quantity, decimal price, decimal fee = 0m, string asset = "ALFA") => new(0, "bot", asset, Side.Buy, quantity, price, fee);
-    private static Fill Sell(decimal quantity, decimal price, decimal fee = 0m, string asset = "ALFA") => new(0, "bot", asset, Side.Sell, quantity, price, fee);
+    private static Fill Buy(decimal quantity, decimal price, decimal fee = 0m, string asset = "ALFA")
+        => new(0, "bot", asset, Side.Buy, quantity, price, fee);
+    private static Fill Sell(decimal quantity, decimal price, decimal fee = 0m, string asset = "ALFA")
+        => new(0, "bot", asset, Side.Sell, quantity, price, fee);
 
     [Fact]
     public void No_trades_no_round_trips_and_no_drawdown_when_equity_stays()

@@ -35,7 +35,8 @@ public class ReplayBotTests
                 Assert.Equal(placed.ExpectedFill, exchange.Submit(placed.Order, step.Step).Fill);
         }
         Assert.Equal(
-            [(0L, "ALFA", Side.Buy), (0L, "BETA", Side.Buy), (1L, "ALFA", Side.Buy), (1L, "BETA", Side.Buy), (2L, "ALFA", Side.Sell), (3L, "BETA", Side.Sell), (4L, "ALFA", Side.Buy)],
+            [(0L, "ALFA", Side.Buy), (0L, "BETA", Side.Buy), (1L, "ALFA", Side.Buy), (1L, "BETA", Side.Buy), (2L, "ALFA", Side.Sell),
+                (3L, "BETA", Side.Sell), (4L, "ALFA", Side.Buy)],
             orders.Select(o => (o.Step, o.Order.Asset, o.Order.Side)));
         Assert.Null(orders[2].ExpectedFill); // the rejected ALFA buy of step 1
         Assert.DoesNotContain(orders, o => o.Order.Asset == "GAMMA"); // not watched

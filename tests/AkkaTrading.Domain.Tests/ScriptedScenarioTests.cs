@@ -96,7 +96,8 @@ public class ScriptedScenarioTests
         ]);
 
         var steps = scenario.Steps()
-            .Select(s => $"{s.Step}: " + string.Join(' ', s.Prices.Select(p => $"{p.Asset}={p.Price.ToString(CultureInfo.InvariantCulture)}")))
+            .Select(s => $"{s.Step}: " +
+                string.Join(' ', s.Prices.Select(p => $"{p.Asset}={p.Price.ToString(CultureInfo.InvariantCulture)}")))
             .ToArray();
 
         Assert.Equal(["0: BETA=50.00 ALFA=100.00", "1: BETA=40.00 ALFA=100.00", "2: ALFA=100.00"], steps);

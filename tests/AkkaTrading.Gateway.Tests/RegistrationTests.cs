@@ -4,10 +4,12 @@ using System.Text.Json;
 
 namespace AkkaTrading.Gateway.Tests;
 
-/// <summary>Accounts opened while the server runs: a bot registers, gets its token and trades with it; names stay unique and the number bounded.</summary>
+/// <summary>Accounts opened while the server runs: a bot registers, gets its token and trades with it; names stay unique and the number
+/// bounded.</summary>
 public sealed class RegistrationTests
 {
-    private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+        => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     [Fact]
     public async Task A_bot_that_registers_gets_a_token_its_account_and_trades()
@@ -26,7 +28,8 @@ public sealed class RegistrationTests
         HttpResponseMessage order;
         var tries = 0;
         do order = await carol.PostAsJsonAsync("api/v1/orders", new { asset = "ALFA", side = "buy", quantity = 1 });
-        while (order.StatusCode == HttpStatusCode.UnprocessableEntity && ++tries < 200 && await Task.Delay(25).ContinueWith(_ => true)); // until ALFA has a price
+        while (order.StatusCode == HttpStatusCode.UnprocessableEntity && ++tries < 200
+            && await Task.Delay(25).ContinueWith(_ => true)); // until ALFA has a price
         Assert.Equal(HttpStatusCode.OK, order.StatusCode);
 
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("api/v1/bots", new { name = "carol" })).StatusCode);

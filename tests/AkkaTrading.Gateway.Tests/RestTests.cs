@@ -5,7 +5,8 @@ using System.Text.Json;
 
 namespace AkkaTrading.Gateway.Tests;
 
-/// <summary>REST on a real Kestrel: snapshots, history, orders with their identity, repeats and rejections, the caller's own account, errors.</summary>
+/// <summary>REST on a real Kestrel: snapshots, history, orders with their identity, repeats and rejections, the caller's own account,
+/// errors.</summary>
 public sealed class RestTests : IAsyncLifetime
 {
     private TestServer _server = null!;
@@ -13,7 +14,8 @@ public sealed class RestTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await TestServer.StartAsync("orders-per-second = 1000, order-burst = 1000");
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+        => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     /// <summary>Waits (bounded) until every asset has a price.</summary>
     private async Task<JsonElement> PricesAsync(HttpClient client)
@@ -27,7 +29,8 @@ public sealed class RestTests : IAsyncLifetime
         throw new TimeoutException("no prices");
     }
 
-    private static Task<HttpResponseMessage> Order(HttpClient client, string side, int quantity, string? id = null, string asset = "ALFA") =>
+    private static Task<HttpResponseMessage> Order(HttpClient client, string side, int quantity, string? id = null,
+        string asset = "ALFA") =>
         client.PostAsJsonAsync("api/v1/orders", new { asset, side, quantity, clientOrderId = id });
 
     [Fact]
@@ -86,8 +89,10 @@ public sealed class RestTests : IAsyncLifetime
         var rejection = (await Json(response)).GetProperty("rejection");
         Assert.Equal("insufficient_cash", rejection.GetProperty("reason").GetString());
         Assert.StartsWith("needs ", rejection.GetProperty("message").GetString());
-        Assert.Equal("unknown_asset", (await Json(await Order(bob, "sell", 1, asset: "ORCL"))).GetProperty("rejection").GetProperty("reason").GetString());
-        Assert.Equal("insufficient_position", (await Json(await Order(bob, "sell", 1))).GetProperty("rejection").GetProperty("reason").GetString());
+        Assert.Equal("unknown_asset", (await Json(await Order(bob, "sell", 1, asset: "ORCL"))).GetProperty("rejection")
+            .GetProperty("reason").GetString());
+        Assert.Equal("insufficient_position", (await Json(await Order(bob, "sell", 1))).GetProperty("rejection").GetProperty("reason")
+            .GetString());
         Assert.Equal(500m, (await Json(await bob.GetAsync("api/v1/account"))).GetProperty("cash").GetDecimal());
     }
 
@@ -135,7 +140,8 @@ public sealed class RestTests : IAsyncLifetime
         await Order(alice, "sell", 1, "t-2");
         using var anonymous = _server.Client();
         var page = await Json(await anonymous.GetAsync("api/v1/trades?after=0"));
-        var trades = page.GetProperty("trades").EnumerateArray().Where(t => t.GetProperty("data").GetProperty("bot").GetString() == "alice").ToList();
+        var trades = page.GetProperty("trades").EnumerateArray().Where(t => t.GetProperty("data").GetProperty("bot").GetString() == "alice")
+            .ToList();
         Assert.Equal(["buy", "sell"], trades.Select(t => t.GetProperty("data").GetProperty("side").GetString()));
         Assert.True(trades[0].GetProperty("seq").GetInt64() < trades[1].GetProperty("seq").GetInt64());
         Assert.All(trades, t => Assert.Equal("trade", t.GetProperty("type").GetString()));

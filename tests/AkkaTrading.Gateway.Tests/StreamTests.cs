@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace AkkaTrading.Gateway.Tests;
 
-/// <summary>Long polling and SSE on a real Kestrel: events after a cursor in the exchange's order, resumed with no gap or duplicate.</summary>
+/// <summary>Long polling and SSE on a real Kestrel: events after a cursor in the exchange's order, resumed with no gap or
+/// duplicate.</summary>
 public sealed class StreamTests : IAsyncLifetime
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
@@ -13,7 +14,8 @@ public sealed class StreamTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await TestServer.StartAsync();
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+        => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
     [Fact]
     public async Task Long_polling_answers_the_events_after_the_cursor_or_204_at_the_timeout()
@@ -72,7 +74,8 @@ public sealed class StreamTests : IAsyncLifetime
             for (var i = 0; i < 5; i++) received.Add((await resumed.NextAsync(Within)).Data.GetProperty("seq").GetInt64());
 
         var log = await Json(await client.GetAsync($"api/v1/events?after=0&topics=prices&timeout=0"));
-        var expected = log.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).Take(received.Count).ToList();
+        var expected = log.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).Take(received.Count)
+            .ToList();
         Assert.Equal(expected, received);
     }
 

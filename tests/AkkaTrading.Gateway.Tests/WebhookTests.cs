@@ -153,7 +153,8 @@ public sealed class WebhookTests
 
         var seqs = new List<long>();
         for (var i = 0; i < 30; i++) seqs.Add(await Order(alice, "buy", 1, $"a-{i}")); // more than a live queue holds
-        await WebhookReceiver.Until(async () => (await Status(alice, hook)).GetProperty("delivered").GetInt64() == seqs.Count, "every delivery");
+        await WebhookReceiver.Until(async () => (await Status(alice, hook)).GetProperty("delivered").GetInt64() == seqs.Count,
+            "every delivery");
 
         Assert.Equal(seqs, receiver.Accepted.Select(d => d.Seq));
         Assert.Equal(seqs.Count + 2, receiver.Attempts);

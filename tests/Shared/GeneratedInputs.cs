@@ -18,7 +18,8 @@ public static class GeneratedInputs
         "0,ALFA,1", "?", "\u00e9", "ALFA", new string('k', 300), new string('[', 40), new string('{', 40),
     ];
 
-    public static readonly Gen<string> Fragment = Gen.OneOf<string>(Gen.OneOf(Fragments), Gen.String[0, 12], Gen.Char.Select(c => c.ToString()));
+    public static readonly Gen<string> Fragment = Gen.OneOf<string>(Gen.OneOf(Fragments), Gen.String[0, 12],
+        Gen.Char.Select(c => c.ToString()));
 
     private static readonly Gen<(int Kind, int At, int Other, string Text)> Mutation =
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, 100_000], Gen.Int[0, 100_000], Fragment);
@@ -52,7 +53,8 @@ public static class GeneratedInputs
     /// Runs <paramref name="read"/> on its own thread: it must end within the time limit, allocate less than
     /// the memory limit, and throw nothing but <typeparamref name="TError"/>.
     /// </summary>
-    public static void EndsCleanly<TError>(string input, Action<string> read, double seconds = 10, long maxBytes = 256L << 20) where TError : Exception
+    public static void EndsCleanly<TError>(string input, Action<string> read, double seconds = 10, long maxBytes = 256L << 20)
+        where TError : Exception
     {
         var run = Task.Factory.StartNew(() =>
         {

@@ -16,7 +16,8 @@ public abstract record Command
 
     /// <param name="Urls">instead of <c>akka-trading.gateway.urls</c>; <paramref name="GrpcUrl"/> likewise</param>
     /// <param name="Scenario">prices played from this scenario at <paramref name="Speed"/> steps/s instead of the sources</param>
-    public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed) : Command;
+    public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed)
+        : Command;
 }
 
 /// <summary>Where to write the run's report and whether an existing one may be overwritten.</summary>

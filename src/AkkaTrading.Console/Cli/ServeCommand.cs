@@ -32,9 +32,11 @@ public static class ServeCommand
         HelpText.AddTo(command, Help);
         command.SetAction((parse, stop) =>
         {
-            if (parse.GetValue(speed) is not null && parse.GetValue(scenario) is null) throw new UsageException("--speed only applies with --scenario <file>");
+            if (parse.GetValue(speed) is not null
+                && parse.GetValue(scenario) is null) throw new UsageException("--speed only applies with --scenario <file>");
             var list = parse.GetValue(urls)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return dispatch(new Command.Serve(common.Read(parse), list, parse.GetValue(grpcUrl), parse.GetValue(scenario), parse.GetValue(speed) ?? 10), stop);
+            return dispatch(new Command.Serve(common.Read(parse), list, parse.GetValue(grpcUrl), parse.GetValue(scenario),
+                parse.GetValue(speed) ?? 10), stop);
         });
         return command;
     }

@@ -33,7 +33,8 @@ public static class FileSystem
 
     private const uint TypeMask = 0xF000, RegularType = 0x8000, DirectoryType = 0x4000, LinkType = 0xA000;
 
-    /// <summary>The file at <paramref name="path"/>; with <paramref name="followLinks"/> false a symbolic link is reported as one.</summary>
+    /// <summary>The file at <paramref name="path"/>; with <paramref name="followLinks"/> false a symbolic link is reported as
+    /// one.</summary>
     public static FileStatus Status(string path, bool followLinks = true)
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))

@@ -40,7 +40,8 @@ public sealed partial class StagedReport : IDisposable
             if (entries.Count > 0 && !options.Force)
                 throw new UsageException($"--report: '{options.Directory}' already holds files; add --force to replace the report there");
             if (entries.FirstOrDefault(e => !IsReportFile(e)) is { } foreign)
-                throw new UsageException($"--report: '{options.Directory}' holds '{Path.GetFileName(foreign)}', which is not part of a report; " +
+                throw new UsageException($"--report: '{options.Directory}' holds '{Path.GetFileName(foreign)}', which is not part of a " +
+                    $"report; " +
                     "--force replaces only a directory that holds a report");
         }
         try

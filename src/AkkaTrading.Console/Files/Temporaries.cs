@@ -17,7 +17,8 @@ public static class Temporaries
         var dir = Path.GetDirectoryName(full)!;
         while (true)
         {
-            var candidate = Path.Combine(dir, $".{Path.GetFileName(full)}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}.tmp");
+            var candidate = Path.Combine(dir, $".{Path.GetFileName(full)}." +
+                $"{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}.tmp");
             if (!FileSystem.Status(candidate, followLinks: false).Exists) return candidate;
         }
     }

@@ -14,7 +14,8 @@ public sealed class LiveView
 
     public IRenderable Render(Snapshot snapshot, TimeSpan left)
     {
-        var prices = new Table().Title($"live — {snapshot.Steps} prices, {left.TotalSeconds:0}s left (Ctrl+C stops)").Border(TableBorder.Rounded)
+        var prices = new Table().Title($"live — {snapshot.Steps} prices, {left.TotalSeconds:0}s left (Ctrl+C stops)")
+            .Border(TableBorder.Rounded)
             .AddColumns("asset", "price", "since start", "trend");
         foreach (var asset in snapshot.Assets.OrderBy(a => a.Asset, StringComparer.Ordinal))
         {
@@ -24,12 +25,14 @@ public sealed class LiveView
                 _trend[asset.Asset] = trend.Length > 8 ? trend[^8..] : trend; // the last 8 moves
             }
             _previous[asset.Asset] = asset.Last;
-            prices.AddRow(Markup.Escape(asset.Asset), Money(asset.Last), Percent(asset.ReturnPercent), Colour(_trend.GetValueOrDefault(asset.Asset, "")));
+            prices.AddRow(Markup.Escape(asset.Asset), Money(asset.Last), Percent(asset.ReturnPercent),
+                Colour(_trend.GetValueOrDefault(asset.Asset, "")));
         }
 
         var bots = new Table().Border(TableBorder.Rounded).AddColumns("bot", "cash", "positions", "equity", "P/L", "trades");
         foreach (var b in snapshot.Bots)
-            bots.AddRow(Markup.Escape(b.Bot), Money(b.Cash), Markup.Escape(string.Join(", ", b.Positions.Select(p => $"{p.Quantity} {p.Asset}"))),
+            bots.AddRow(Markup.Escape(b.Bot), Money(b.Cash),
+                Markup.Escape(string.Join(", ", b.Positions.Select(p => $"{p.Quantity} {p.Asset}"))),
                 Money(b.Equity), Signed(b.ProfitLoss), $"{b.Trades}");
 
         var trades = new Table().Title("last trades").Border(TableBorder.Rounded).AddColumns("step", "trade");

@@ -12,29 +12,38 @@ public static class StatisticsTables
     public static void Write(IAnsiConsole console, Snapshot snapshot, string title)
     {
         var bots = new Table().Title($"[bold]{Markup.Escape(title)}[/]").Border(TableBorder.Rounded);
-        foreach (var column in new[] { "bot", "start cash", "cash", "holdings", "equity", "P/L", "return", "trades", "round trips", "win rate", "avg win", "avg loss", "max drawdown", "exposure", "fees" })
+        foreach (var column in new[] { "bot", "start cash", "cash", "holdings", "equity", "P/L", "return", "trades", "round trips",
+            "win rate", "avg win", "avg loss", "max drawdown", "exposure", "fees" })
             bots.AddColumn(new TableColumn(column) { Alignment = column == "bot" ? Justify.Left : Justify.Right });
         foreach (var b in snapshot.Bots)
         {
             var p = b.Performance;
-            bots.AddRow(Markup.Escape(b.Bot), Money(b.InitialCash), Money(b.Cash), Money(b.Positions.Sum(x => x.Value)), Money(b.Equity), Signed(b.ProfitLoss),
-                Percent(b.ReturnPercent), $"{b.Trades}", $"{p.RoundTrips}", $"{p.WinRatePercent.ToString("0.0", Inv)}%", Money(p.AverageWin), Money(p.AverageLoss),
-                $"{Money(p.MaxDrawdown)} ({p.MaxDrawdownPercent.ToString("0.00", Inv)}%)", $"{p.ExposurePercent.ToString("0.0", Inv)}%", Money(b.FeesPaid));
+            bots.AddRow(Markup.Escape(b.Bot), Money(b.InitialCash), Money(b.Cash), Money(b.Positions.Sum(x => x.Value)), Money(b.Equity),
+                Signed(b.ProfitLoss),
+                Percent(b.ReturnPercent), $"{b.Trades}", $"{p.RoundTrips}", $"{p.WinRatePercent.ToString("0.0", Inv)}%",
+                    Money(p.AverageWin), Money(p.AverageLoss),
+                $"{Money(p.MaxDrawdown)} ({p.MaxDrawdownPercent.ToString("0.00", Inv)}%)", $"{p.ExposurePercent.ToString("0.0", Inv)}%",
+                    Money(b.FeesPaid));
         }
         var start = snapshot.Bots.Sum(b => b.InitialCash);
         var pnl = snapshot.Bots.Sum(b => b.ProfitLoss);
-        bots.AddRow("[bold]total[/]", Money(start), Money(snapshot.Bots.Sum(b => b.Cash)), Money(snapshot.Bots.Sum(b => b.Positions.Sum(x => x.Value))),
-            Money(snapshot.Bots.Sum(b => b.Equity)), Signed(pnl), Percent(start == 0 ? 0 : pnl / start * 100), $"{snapshot.Bots.Sum(b => b.Trades)}",
+        bots.AddRow("[bold]total[/]", Money(start), Money(snapshot.Bots.Sum(b => b.Cash)),
+            Money(snapshot.Bots.Sum(b => b.Positions.Sum(x => x.Value))),
+            Money(snapshot.Bots.Sum(b => b.Equity)), Signed(pnl), Percent(start == 0 ? 0 : pnl / start * 100),
+                $"{snapshot.Bots.Sum(b => b.Trades)}",
             $"{snapshot.Bots.Sum(b => b.Performance.RoundTrips)}", "", "", "", "", "", Money(snapshot.Bots.Sum(b => b.FeesPaid)));
         console.Write(bots);
 
-        var positions = new Table().Title("positions at the last prices").Border(TableBorder.Rounded).AddColumns("bot", "asset", "quantity", "avg entry", "last", "value");
+        var positions = new Table().Title("positions at the last prices").Border(TableBorder.Rounded)
+            .AddColumns("bot", "asset", "quantity", "avg entry", "last", "value");
         foreach (var b in snapshot.Bots)
             foreach (var p in b.Positions)
-                positions.AddRow(Markup.Escape(b.Bot), Markup.Escape(p.Asset), p.Quantity.ToString(Inv), Money(p.AverageEntryPrice), p.LastPrice is { } l ? Money(l) : "n/a", Money(p.Value));
+                positions.AddRow(Markup.Escape(b.Bot), Markup.Escape(p.Asset), p.Quantity.ToString(Inv), Money(p.AverageEntryPrice),
+                    p.LastPrice is { } l ? Money(l) : "n/a", Money(p.Value));
         if (positions.Rows.Count > 0) console.Write(positions);
 
-        var assets = new Table().Title("assets (buy & hold: first to last price)").Border(TableBorder.Rounded).AddColumns("asset", "first", "last", "min", "max", "buy & hold");
+        var assets = new Table().Title("assets (buy & hold: first to last price)").Border(TableBorder.Rounded)
+            .AddColumns("asset", "first", "last", "min", "max", "buy & hold");
         foreach (var a in snapshot.Assets.OrderBy(a => a.Asset, StringComparer.Ordinal))
             assets.AddRow(Markup.Escape(a.Asset), Money(a.First), Money(a.Last), Money(a.Min), Money(a.Max), Percent(a.ReturnPercent));
         console.Write(assets);
@@ -42,5 +51,6 @@ public static class StatisticsTables
 
     internal static string Money(decimal value) => value.ToString("#,0.00", Inv);
     internal static string Signed(decimal value) => value >= 0 ? $"[green]+{Money(value)}[/]" : $"[red]{Money(value)}[/]";
-    internal static string Percent(decimal value) => value >= 0 ? $"[green]+{value.ToString("0.00", Inv)}%[/]" : $"[red]{value.ToString("0.00", Inv)}%[/]";
+    internal static string Percent(decimal value) => value >= 0 ? $"[green]+{value.ToString("0.00", Inv)}%[/]"
+        : $"[red]{value.ToString("0.00", Inv)}%[/]";
 }

@@ -60,7 +60,8 @@ public static class Charts
     {
         var list = fills.ToArray();
         if (list.Length == 0) return;
-        var markers = plot.Add.Markers(list.Select(f => (double)f.Step).ToArray(), list.Select(f => (double)f.Price).ToArray(), shape, 9, color);
+        var markers = plot.Add.Markers(list.Select(f => (double)f.Step).ToArray(), list.Select(f => (double)f.Price).ToArray(), shape, 9,
+            color);
         markers.LegendText = label;
     }
 }

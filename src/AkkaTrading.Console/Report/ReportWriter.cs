@@ -24,7 +24,8 @@ public static class ReportWriter
         foreach (var (bot, curve) in recording.Equity.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             WriteLines(Path.Combine(dir, $"equity-{bot}.csv"),
-                ["step,cash,holdings,equity", .. curve.Select(p => string.Create(Inv, $"{p.Step},{p.Point.Cash},{p.Point.Holdings},{p.Point.Equity}"))]);
+                ["step,cash,holdings,equity",
+                    .. curve.Select(p => string.Create(Inv, $"{p.Step},{p.Point.Cash},{p.Point.Holdings},{p.Point.Equity}"))]);
             Charts.Equity(Path.Combine(dir, $"equity-{bot}.png"), bot, snapshot.Bots.First(b => b.Bot == bot).InitialCash, curve);
         }
         foreach (var (asset, prices) in recording.Prices.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -32,19 +33,25 @@ public static class ReportWriter
 
         var md = new StringBuilder();
         md.AppendLine($"# {title}").AppendLine();
-        var curves = string.Join(", ", recording.Equity.Keys.Order(StringComparer.Ordinal).Select(b => $"[equity-{b}.csv](equity-{b}.csv)"));
+        var curves = string.Join(", ", recording.Equity.Keys.Order(StringComparer.Ordinal)
+            .Select(b => $"[equity-{b}.csv](equity-{b}.csv)"));
         md.AppendLine($"{recording.Fills.Length} trades: [trades.csv](trades.csv). Equity curves per bot: {curves}.");
         if (recording.Stride > 1)
-            md.AppendLine().AppendLine(string.Create(Inv, $"The run was long: curves and charts keep one step in {recording.Stride}, evenly spread; trades.csv holds every trade."));
+            md.AppendLine().AppendLine(string.Create(Inv,
+                $"The run was long: curves and charts keep one step in {recording.Stride}, evenly spread; trades.csv holds every trade."));
 
         md.AppendLine().AppendLine("## Bots").AppendLine();
-        md.AppendLine("| bot | start cash | cash | holdings | equity | P/L | return | trades | round trips | win rate | avg win | avg loss | max drawdown | exposure | fees |");
+        md.AppendLine("| bot | start cash | cash | holdings | equity | P/L | return | trades | round trips | win rate | avg win | avg " +
+            "loss | max drawdown | exposure | fees |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var b in snapshot.Bots)
         {
             var p = b.Performance;
             md.AppendLine(string.Create(Inv,
-                $"| {b.Bot} | {b.InitialCash:N2} | {b.Cash:N2} | {b.Positions.Sum(x => x.Value):N2} | {b.Equity:N2} | {b.ProfitLoss:+#,0.00;-#,0.00;0.00} | {b.ReturnPercent:0.00}% | {b.Trades} | {p.RoundTrips} | {p.WinRatePercent:0.0}% | {p.AverageWin:N2} | {p.AverageLoss:N2} | {p.MaxDrawdown:N2} ({p.MaxDrawdownPercent:0.00}%) | {p.ExposurePercent:0.0}% | {b.FeesPaid:N2} |"));
+                $"| {b.Bot} | {b.InitialCash:N2} | {b.Cash:N2} | {b.Positions.Sum(x => x.Value):N2} | {b.Equity:N2} | " +
+                    $"{b.ProfitLoss:+#,0.00;-#,0.00;0.00} | {b.ReturnPercent:0.00}% | {b.Trades} | {p.RoundTrips} | " +
+                    $"{p.WinRatePercent:0.0}% | {p.AverageWin:N2} | {p.AverageLoss:N2} | {p.MaxDrawdown:N2} " +
+                    $"({p.MaxDrawdownPercent:0.00}%) | {p.ExposurePercent:0.0}% | {b.FeesPaid:N2} |"));
         }
         foreach (var b in snapshot.Bots)
             md.AppendLine().AppendLine($"![{b.Bot}: equity and drawdown](equity-{b.Bot}.png)");
@@ -53,13 +60,15 @@ public static class ReportWriter
         md.AppendLine("| asset | first | last | min | max | buy & hold |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var a in snapshot.Assets.OrderBy(a => a.Asset, StringComparer.Ordinal))
-            md.AppendLine(string.Create(Inv, $"| {a.Asset} | {a.First:N2} | {a.Last:N2} | {a.Min:N2} | {a.Max:N2} | {a.ReturnPercent:0.00}% |"));
+            md.AppendLine(string.Create(Inv,
+                $"| {a.Asset} | {a.First:N2} | {a.Last:N2} | {a.Min:N2} | {a.Max:N2} | {a.ReturnPercent:0.00}% |"));
         foreach (var asset in recording.Prices.Keys.Order(StringComparer.Ordinal))
             md.AppendLine().AppendLine($"![{asset}: price, buys and sells](price-{asset}.png)");
 
         md.AppendLine().AppendLine("## Configuration").AppendLine();
         md.AppendLine("The effective configuration (defaults with the user file layered over them):").AppendLine();
-        md.AppendLine("```hocon").AppendLine("akka-trading {").AppendLine(config.Config.GetConfig("akka-trading").Root.ToString().TrimEnd()).AppendLine("}").AppendLine("```");
+        md.AppendLine("```hocon").AppendLine("akka-trading {").AppendLine(config.Config.GetConfig("akka-trading").Root.ToString().TrimEnd())
+            .AppendLine("}").AppendLine("```");
 
         var report = Path.Combine(dir, "report.md");
         File.WriteAllText(report, md.ToString());

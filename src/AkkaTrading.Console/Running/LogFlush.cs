@@ -39,7 +39,8 @@ public static class LogFlush
 
         public void Emit(LogEvent logEvent)
         {
-            if (logEvent.Properties.TryGetValue(MarkerProperty, out var value) && value is ScalarValue { Value: string id } && Waiting.TryGetValue(id, out var done))
+            if (logEvent.Properties.TryGetValue(MarkerProperty, out var value) && value is ScalarValue { Value: string id }
+                && Waiting.TryGetValue(id, out var done))
                 done.TrySetResult();
         }
     }

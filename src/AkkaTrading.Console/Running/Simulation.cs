@@ -41,7 +41,8 @@ public static class Simulation
     /// With <paramref name="progress"/>, hands it a snapshot of the exchange a few times a second. When
     /// <paramref name="stop"/> fires, stops the actor system at once and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
-    public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode, TextWriter? tradeLog,
+    public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode,
+        TextWriter? tradeLog,
         LogEventLevel level, bool record = false, Action<Snapshot>? progress = null, CancellationToken stop = default)
     {
         using var host = await StartAsync(config, mode, level, tradeLog, record);
@@ -64,7 +65,8 @@ public static class Simulation
         }
     }
 
-    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog, bool record)
+    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog,
+        bool record)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         UseAppServices(builder.Services);
@@ -83,12 +85,15 @@ public static class Simulation
     /// Serves until <paramref name="stop"/> fires: the simulation and the gateway (<see cref="TradingServer"/>); hands
     /// <paramref name="started"/> the bound URLs (the HTTP API's, gRPC's) once clients can connect.
     /// </summary>
-    public static async Task<RunOutcome> ServeAsync(TradingConfig config, TradingSettings settings, SimulationMode mode, LogEventLevel level, bool record,
+    public static async Task<RunOutcome> ServeAsync(TradingConfig config, TradingSettings settings, SimulationMode mode,
+        LogEventLevel level, bool record,
         Action<IReadOnlyList<string>, string> started, CancellationToken stop)
     {
-        await using var server = await TradingServer.StartAsync(settings, config.Config, UseAppServices, akka => UseAppLogging(akka, level), mode: mode);
+        await using var server = await TradingServer.StartAsync(settings, config.Config, UseAppServices, akka => UseAppLogging(akka, level),
+            mode: mode);
         started(server.Urls, server.GrpcUrl);
-        await WatchUntil(server.Services, Task.Delay(Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default), watch: null);
+        await WatchUntil(server.Services, Task.Delay(Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default),
+            watch: null);
         return await FinishAsync(server.Services, server.StopAsync, record);
     }
 
@@ -102,7 +107,8 @@ public static class Simulation
         services.AddSerilog();
     }
 
-    /// <summary>Akka logs into Serilog at the run's level; Ctrl+C does not stop Akka by itself (see <see cref="UseAppServices"/>).</summary>
+    /// <summary>Akka logs into Serilog at the run's level; Ctrl+C does not stop Akka by itself (see
+    /// <see cref="UseAppServices"/>).</summary>
     private static void UseAppLogging(AkkaConfigurationBuilder akka, LogEventLevel level)
     {
         akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
@@ -125,9 +131,11 @@ public static class Simulation
         while (!end.IsCompleted)
         {
             stop.ThrowIfCancellationRequested();
-            var next = await Task.WhenAny(end, system.WhenTerminated, Task.Delay(WatchInterval, stop).ContinueWith(_ => { }, TaskScheduler.Default));
+            var next = await Task.WhenAny(end, system.WhenTerminated, Task.Delay(WatchInterval, stop)
+                .ContinueWith(_ => { }, TaskScheduler.Default));
             if (next == system.WhenTerminated) throw new SimulationStoppedException();
-            if (next != end && watch is not null && !stop.IsCancellationRequested) watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
+            if (next != end && watch is not null
+                && !stop.IsCancellationRequested) watch(await exchange.Ask<Snapshot>(GetSnapshot.Instance, QueryTimeout));
         }
     }
 

@@ -47,7 +47,8 @@ public static class CsvScenario
         while ((line = lines.ReadLine(out tooLong)) is not null)
         {
             lineNo++;
-            if (tooLong) throw new ScenarioException(name, lineNo, $"the line is longer than {MaxLineChars} characters: '{Excerpt.Of(line)}'");
+            if (tooLong) throw new ScenarioException(name, lineNo,
+                $"the line is longer than {MaxLineChars} characters: '{Excerpt.Of(line)}'");
             if (line.Length == 0 || string.IsNullOrWhiteSpace(line)) continue;
             var (step, asset, price) = ParseRow(line, name, lineNo, order);
             if (step < currentStep)
@@ -82,12 +83,15 @@ public static class CsvScenario
             throw new ScenarioException(name, lineNo, $"step '{Excerpt.Of(stepText)}' is not a whole number ≥ 0");
         if (!Trading.Names.IsValid(assetText.ToString()))
             throw new ScenarioException(name, lineNo, $"asset '{Excerpt.Of(assetText)}' is not a name of {Trading.Names.Rule}");
-        if (!decimal.TryParse(priceText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price))
-            throw new ScenarioException(name, lineNo, $"price '{Excerpt.Of(priceText)}' is not a decimal number (use '.' as the separator)");
+        if (!decimal.TryParse(priceText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
+            out var price))
+            throw new ScenarioException(name, lineNo,
+                $"price '{Excerpt.Of(priceText)}' is not a decimal number (use '.' as the separator)");
         if (price <= 0m)
             throw new ScenarioException(name, lineNo, $"price {Excerpt.Of(priceText)} is not positive");
         if (price > Prices.Cents.MaxPrice)
-            throw new ScenarioException(name, lineNo, $"price {Excerpt.Of(priceText)} is above the largest price supported ({Prices.Cents.MaxPrice})");
+            throw new ScenarioException(name, lineNo,
+                $"price {Excerpt.Of(priceText)} is above the largest price supported ({Prices.Cents.MaxPrice})");
 
         var asset = Intern(assetText, order);
         return (step, asset, price);

@@ -8,7 +8,8 @@ public abstract record Segment
     /// <summary>The price stays where it is for <paramref name="Steps"/> steps.</summary>
     public sealed record Hold(int Steps) : Segment;
 
-    /// <summary>The price moves in a straight line to <paramref name="Target"/>, reaching it on the last of <paramref name="Steps"/> steps.</summary>
+    /// <summary>The price moves in a straight line to <paramref name="Target"/>, reaching it on the last of <paramref name="Steps"/>
+    /// steps.</summary>
     public sealed record Linear(decimal Target, int Steps) : Segment;
 
     /// <summary>The price jumps (or crashes) to <paramref name="Target"/> in one step.</summary>

@@ -29,7 +29,8 @@ public static class BlockSettlement
                     var result = book.Submit(placed.Order, step.Step);
                     executed(placed.Order, result);
                     if (result.Fill != placed.ExpectedFill)
-                        return $"at step {step.Step} bot '{placed.Order.Bot}' expected {Describe(placed.ExpectedFill)} for {placed.Order} but the exchange gave {Describe(result.Fill)}";
+                        return $"at step {step.Step} bot '{placed.Order.Bot}' expected {Describe(placed.ExpectedFill)} for " +
+                            $"{placed.Order} but the exchange gave {Describe(result.Fill)}";
                 }
             }
             book.CloseStep(step.Step);

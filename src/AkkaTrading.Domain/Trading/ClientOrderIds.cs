@@ -8,7 +8,8 @@ namespace AkkaTrading.Domain.Trading;
 public sealed class ClientOrderIds(int perBot = ClientOrderIds.DefaultPerBot)
 {
     public const int DefaultPerBot = 10_000;
-    private readonly Dictionary<string, (Dictionary<string, (OrderResult Result, long Seq)> Results, Queue<string> Order)> _byBot = new(StringComparer.Ordinal);
+    private readonly Dictionary<string,
+        (Dictionary<string, (OrderResult Result, long Seq)> Results, Queue<string> Order)> _byBot = new(StringComparer.Ordinal);
 
     public int PerBot { get; } = perBot;
 

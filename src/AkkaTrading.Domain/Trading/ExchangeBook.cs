@@ -21,7 +21,8 @@ public sealed class ExchangeBook
     {
         _recorder = recorder;
         if (historySize < 1) throw new ArgumentOutOfRangeException(nameof(historySize), historySize, "history size must be at least 1");
-        if (feePercent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(feePercent), feePercent, "fee must be within 0..100 percent");
+        if (feePercent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(feePercent), feePercent,
+            "fee must be within 0..100 percent");
         foreach (var asset in assets)
         {
             var history = new PriceWindow(historySize);
@@ -65,7 +66,8 @@ public sealed class ExchangeBook
 
     /// <summary>Every asset that has had a price, with its first, last, lowest and highest price so far.</summary>
     public IReadOnlyList<Reporting.AssetSummary> AssetSummaries() =>
-        [.. _histories.Where(h => h.Value.Last.HasValue).Select(h => new Reporting.AssetSummary(h.Key, h.Value.First, h.Value.Last!.Value, h.Value.Min, h.Value.Max))];
+        [.. _histories.Where(h => h.Value.Last.HasValue)
+            .Select(h => new Reporting.AssetSummary(h.Key, h.Value.First, h.Value.Last!.Value, h.Value.Min, h.Value.Max))];
 
     /// <summary>Ends a step (a price, in a live run): every account's equity at the current prices updates its performance.</summary>
     public void CloseStep(long step)

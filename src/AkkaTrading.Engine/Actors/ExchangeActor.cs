@@ -64,7 +64,8 @@ public sealed class ExchangeActor : ReceiveActor
     private long _nextSequence;
     private bool _replaying, _clockExhausted, _blockRequested;
 
-    public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock, bool record,
+    public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock,
+        bool record,
         TransactionLog transactions, int eventLogSize, TimeProvider time)
     {
         _transactions = transactions;
@@ -85,7 +86,8 @@ public sealed class ExchangeActor : ReceiveActor
         Receive<SubmitOrder>(OnSubmitOrder);
         Receive<OpenAccount>(OnOpenAccount);
         Receive<GetEvents>(q => Sender.Tell(_events?.After(q.After, q.Max) ?? new EventPage([], 0, 1, Gone: false)));
-        Receive<GetAccount>(q => Sender.Tell(new AccountState(q.Bot, _book.AccountOf(q.Bot) is { } a ? BotSummary.Of(a, _book.LastPrices()) : null)));
+        Receive<GetAccount>(q => Sender.Tell(new AccountState(q.Bot,
+            _book.AccountOf(q.Bot) is { } a ? BotSummary.Of(a, _book.LastPrices()) : null)));
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
         Receive<BlockDecisions>(OnBlockDecisions);
@@ -98,11 +100,14 @@ public sealed class ExchangeActor : ReceiveActor
 
     /// <param name="record">record equity curves, prices and fills for a report (<see cref="GetRecording"/>)</param>
     /// <param name="transactions">where every fill and rejection is logged; none when not given</param>
-    /// <param name="eventLogSize">in a server: stamp every price, trade and rejection with a sequence number and keep the last this many</param>
+    /// <param name="eventLogSize">in a server: stamp every price, trade and rejection with a sequence number and keep the last this
+    /// many</param>
     /// <param name="time">the clock of the stamps (the system's unless given)</param>
-    public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock = null,
+    public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots,
+        IActorRef? clock = null,
         bool record = false, TransactionLog? transactions = null, int eventLogSize = 0, TimeProvider? time = null) =>
-        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None, eventLogSize,
+        Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None,
+            eventLogSize,
             time ?? TimeProvider.System));
 
     private void OnPriceTick(PriceTick tick)
@@ -123,7 +128,8 @@ public sealed class ExchangeActor : ReceiveActor
     {
         var result = _book.Submit(order, _step);
         Report(order, result);
-        var stamped = Stamp(result.Fill is { } fill ? new TradeData(fill, clientOrderId) : new RejectionData(result.Rejection!, clientOrderId));
+        var stamped = Stamp(result.Fill is { } fill ? new TradeData(fill, clientOrderId) : new RejectionData(result.Rejection!,
+            clientOrderId));
         return (result, stamped?.Seq ?? 0);
     }
 
@@ -207,7 +213,8 @@ public sealed class ExchangeActor : ReceiveActor
         var block = _inFlight.FirstOrDefault(b => b.Sequence == decisions.Sequence);
         if (!_botIndex.TryGetValue(decisions.Bot, out var index) || block is null || block.Decisions[index] is not null)
         {
-            _log.Warning("Ignored decisions of {Bot} for block {Sequence}: unknown bot, or block not open, or already answered", decisions.Bot, decisions.Sequence);
+            _log.Warning("Ignored decisions of {Bot} for block {Sequence}: unknown bot, or block not open, or already answered",
+                decisions.Bot, decisions.Sequence);
             return;
         }
         block.Decisions[index] = decisions;
@@ -235,10 +242,12 @@ public sealed class ExchangeActor : ReceiveActor
         }
     }
 
-    /// <summary>Settles a block (<see cref="BlockSettlement"/>); false, and the replay failed, when a bot expected another outcome.</summary>
+    /// <summary>Settles a block (<see cref="BlockSettlement"/>); false, and the replay failed, when a bot expected another
+    /// outcome.</summary>
     private bool Settle(PendingBlock block)
     {
-        var problem = BlockSettlement.Settle(_book, block.Steps, [.. block.Decisions.Select(d => (IReadOnlyList<StepOrder>)d!.Orders)], Report);
+        var problem = BlockSettlement.Settle(_book, block.Steps, [.. block.Decisions.Select(d => (IReadOnlyList<StepOrder>)d!.Orders)],
+            Report);
         if (block.Steps.Length > 0) _step = block.Steps[^1].Step;
         if (problem is null) return true;
         FailReplay(new Failed(problem));
@@ -258,7 +267,8 @@ public sealed class ExchangeActor : ReceiveActor
     private Snapshot TakeSnapshot()
     {
         var prices = _book.LastPrices();
-        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))], prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()],
+        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))],
+            prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()],
             [.. _recentTrades], TradeCount());
     }
 

@@ -27,7 +27,8 @@ public sealed class TransactionLog(ILogger logger)
     public void Filled(Fill fill)
     {
         if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity, fill.Asset, fill.Price);
+            logger.LogInformation("{Side} {Bot} {Quantity} {Asset} @ {Price}", TradeLog.SideText(fill.Side), fill.Bot, fill.Quantity,
+                fill.Asset, fill.Price);
     }
 
     public void Rejected(Order order, Rejection rejection)

@@ -10,7 +10,8 @@ namespace AkkaTrading.Engine.Hosting;
 /// </summary>
 public sealed class StopOnFailure : SupervisorStrategyConfigurator
 {
-    public const string Hocon = "akka.actor.guardian-supervisor-strategy = \"AkkaTrading.Engine.Hosting.StopOnFailure, AkkaTrading.Engine\"";
+    public const string Hocon = "akka.actor.guardian-supervisor-strategy = \"AkkaTrading.Engine.Hosting.StopOnFailure, " +
+        "AkkaTrading.Engine\"";
 
     public override SupervisorStrategy Create() => new OneForOneStrategy(_ => Directive.Escalate);
 }

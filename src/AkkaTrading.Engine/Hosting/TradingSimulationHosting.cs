@@ -23,19 +23,23 @@ public static class TradingSimulationHosting
     /// in a server: the exchange stamps and keeps events for clients, the remote bots' accounts are opened, and a failing
     /// actor resumes instead of stopping the run
     /// </param>
-    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings, SimulationMode mode,
+    public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings,
+        SimulationMode mode,
         TextWriter? tradeLog = null, bool record = false, bool serving = false)
     {
         mode.Validate(settings);
         var assets = mode.Assets(settings);
 
-        return builder.AddHocon(serving ? KeepServing.Hocon : StopOnFailure.Hocon, HoconAddMode.Prepend).WithActors((system, registry, resolver) =>
+        return builder.AddHocon(serving ? KeepServing.Hocon : StopOnFailure.Hocon, HoconAddMode.Prepend)
+            .WithActors((system, registry, resolver) =>
         {
             var transactions = TransactionLog.From(resolver.GetService<ILoggerFactory>());
             if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
 
-            var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock") : null;
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock, record, transactions,
+            var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock")
+                : null;
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock,
+                record, transactions,
                 eventLogSize: serving ? settings.Gateway.EventLogSize : 0), "exchange");
             registry.Register<Exchange>(exchange);
             if (serving)
@@ -48,7 +52,8 @@ public static class TradingSimulationHosting
 
             if (mode is SimulationMode.Live)
                 foreach (var source in settings.Sources)
-                    system.ActorOf(PriceSourceActor.Props(source.Asset, source.CreateGenerator(), source.Interval, exchange), $"source-{source.Asset}");
+                    system.ActorOf(PriceSourceActor.Props(source.Asset, source.CreateGenerator(), source.Interval, exchange),
+                        $"source-{source.Asset}");
             if (mode is SimulationMode.Paced paced)
                 system.ActorOf(ScenarioPlayerActor.Props(paced.Scenario.Steps(), paced.StepsPerSecond, exchange), "scenario-player");
         });
@@ -58,7 +63,8 @@ public static class TradingSimulationHosting
     /// Starts a bot already subscribed to prices, so it misses none published from now on. It applies the
     /// exchange's own settings (the fee) to its copy of its account in a replay.
     /// </summary>
-    public static IActorRef StartBot(ActorSystem system, BotAccount account, IStrategy strategy, ExchangeSettings exchangeSettings, IActorRef exchange)
+    public static IActorRef StartBot(ActorSystem system, BotAccount account, IStrategy strategy, ExchangeSettings exchangeSettings,
+        IActorRef exchange)
     {
         var bot = system.ActorOf(BotActor.Props(account, strategy, exchangeSettings.FeePercent, exchange), $"bot-{account.Name}");
         system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceChanged));

@@ -11,7 +11,8 @@ public static class Market
     /// <summary>A source's new price for its asset, sent to the exchange.</summary>
     public sealed record PriceTick(string Asset, decimal Price);
 
-    /// <summary>Published on the EventStream by the exchange in a live run: a source's new price, the run's <see cref="Step"/>-th.</summary>
+    /// <summary>Published on the EventStream by the exchange in a live run: a source's new price, the run's
+    /// <see cref="Step"/>-th.</summary>
     public sealed record PriceChanged(long Step, string Asset, decimal Price);
 
     /// <summary>
@@ -38,7 +39,8 @@ public static class Market
         private GetSnapshot() { }
     }
 
-    /// <summary>Asks the exchange for what it recorded for a report; answered with a <see cref="RunRecording"/> (empty unless recording).</summary>
+    /// <summary>Asks the exchange for what it recorded for a report; answered with a <see cref="RunRecording"/> (empty unless
+    /// recording).</summary>
     public sealed record GetRecording
     {
         public static readonly GetRecording Instance = new();

@@ -6,7 +6,8 @@ namespace AkkaTrading.Engine.Protocol;
 /// <summary>Driving a replay: the host starts it at the exchange, the exchange pulls steps from the clock.</summary>
 public static class Replay
 {
-    /// <summary>Sent to the exchange; answered with <see cref="Completed"/> or <see cref="Failed"/> when the scenario has been played.</summary>
+    /// <summary>Sent to the exchange; answered with <see cref="Completed"/> or <see cref="Failed"/> when the scenario has been
+    /// played.</summary>
     public sealed record Start
     {
         public static readonly Start Instance = new();

@@ -6,7 +6,8 @@ namespace AkkaTrading.Engine.Protocol;
 /// <summary>What a server asks of a running exchange on behalf of remote bots and their clients.</summary>
 public static class Server
 {
-    /// <summary>Opens an account while the exchange runs; idempotent: answered <see cref="AccountOpened"/>, Existed when it was open already.</summary>
+    /// <summary>Opens an account while the exchange runs; idempotent: answered <see cref="AccountOpened"/>, Existed when it was open
+    /// already.</summary>
     public sealed record OpenAccount(string Bot, decimal InitialCash);
     public sealed record AccountOpened(string Bot, bool Existed);
 
@@ -16,10 +17,12 @@ public static class Server
     /// </summary>
     public sealed record SubmitOrder(Order Order, string? ClientOrderId);
 
-    /// <summary>The outcome of a <see cref="SubmitOrder"/>: the fill or the rejection, the sequence number of its event, and whether it repeats an earlier answer.</summary>
+    /// <summary>The outcome of a <see cref="SubmitOrder"/>: the fill or the rejection, the sequence number of its event, and whether it
+    /// repeats an earlier answer.</summary>
     public sealed record OrderOutcome(OrderResult Result, string? ClientOrderId, long Seq, bool Repeated);
 
-    /// <summary>Asks for up to <see cref="Max"/> events after <see cref="After"/>; answered with an <see cref="Domain.Events.EventPage"/>.</summary>
+    /// <summary>Asks for up to <see cref="Max"/> events after <see cref="After"/>; answered with an
+    /// <see cref="Domain.Events.EventPage"/>.</summary>
     public sealed record GetEvents(long After, int Max);
 
     /// <summary>Asks for one bot's account valued at the last prices; answered with <see cref="AccountState"/>.</summary>

@@ -18,7 +18,8 @@ public sealed record RemoteBotSettings(string Name, string Token, decimal Initia
 /// <param name="QueueSize">events a streaming connection may have waiting before it is closed as too slow</param>
 /// <param name="Webhooks">delivery of events to a bot's own HTTP endpoint</param>
 public sealed record GatewaySettings(
-    ImmutableArray<string> Urls, string GrpcUrl, int EventLogSize, bool PublicReads, int OrdersPerSecond, int OrderBurst, int MaxRequestBytes,
+    ImmutableArray<string> Urls, string GrpcUrl, int EventLogSize, bool PublicReads, int OrdersPerSecond, int OrderBurst,
+        int MaxRequestBytes,
     int QueueSize, WebhookSettings Webhooks, ImmutableArray<RemoteBotSettings> RemoteBots, RegistrationSettings Registration);
 
 /// <summary>Whether bots may open an account while the server runs (<c>POST /api/v1/bots</c>), with what cash, and how many.</summary>

@@ -22,7 +22,8 @@ public static class GatewaySettingsReader
 
         var registration = section.Section("registration");
         registration.AllowOnly("open", "initial-cash", "max-bots");
-        var registrationSettings = new RegistrationSettings(registration.Bool("open"), registration.Decimal("initial-cash", 0m, TradingSettingsReader.MaxCash),
+        var registrationSettings = new RegistrationSettings(registration.Bool("open"),
+            registration.Decimal("initial-cash", 0m, TradingSettingsReader.MaxCash),
             registration.Int("max-bots", 0, 100_000));
 
         var bots = section.Sections("remote-bots").Select(b => ReadRemoteBot(b, environment)).ToImmutableArray();
@@ -32,7 +33,8 @@ public static class GatewaySettingsReader
         RequireUnique(section, bots.Where(b => b.ApiKey is not null).Select(b => b.ApiKey!), "api-key");
 
         return new GatewaySettings(urls, grpcUrl, section.Int("event-log-size", 1, 10_000_000), section.Bool("public-reads"),
-            section.Int("orders-per-second", 1, 1_000_000), section.Int("order-burst", 1, 1_000_000), section.Int("max-request-bytes", 1024, 16 << 20),
+            section.Int("orders-per-second", 1, 1_000_000), section.Int("order-burst", 1, 1_000_000),
+                section.Int("max-request-bytes", 1024, 16 << 20),
             section.Int("queue-size", 16, 1_000_000), webhooks, bots, registrationSettings);
     }
 
@@ -59,9 +61,11 @@ public static class GatewaySettingsReader
         if (UrlProblem(url) is { } problem) throw section.Error(key, problem);
     }
 
-    /// <summary>Why <paramref name="url"/> cannot be listened on, or null: an http:// URL with an IP address or localhost and a port.</summary>
+    /// <summary>Why <paramref name="url"/> cannot be listened on, or null: an http:// URL with an IP address or localhost and a
+    /// port.</summary>
     public static string? UrlProblem(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsDefaultPort && uri.AbsolutePath == "/"
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsDefaultPort
+            && uri.AbsolutePath == "/"
             && (uri.Host == "localhost" || System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out _))
             ? null
             : $"must be an http:// URL with an IP address (or localhost) and a port, such as \"http://127.0.0.1:5080\", not '{url}'";

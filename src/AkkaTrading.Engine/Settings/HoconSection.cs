@@ -78,7 +78,8 @@ public sealed class HoconSection
     public string Name(string key)
     {
         var text = String(key);
-        if (!Domain.Trading.Names.IsValid(text)) throw Error(key, $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
+        if (!Domain.Trading.Names.IsValid(text)) throw Error(key,
+            $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
         return text;
     }
 
@@ -89,7 +90,8 @@ public sealed class HoconSection
         for (var i = 0; i < items.Count; i++)
         {
             var text = items[i].IsString() ? items[i].GetString().Trim() : "";
-            if (!Domain.Trading.Names.IsValid(text)) throw Error($"{key}[{i}]", $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
+            if (!Domain.Trading.Names.IsValid(text)) throw Error($"{key}[{i}]",
+                $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
             result.Add(text);
         }
         return result.MoveToImmutable();
@@ -100,7 +102,8 @@ public sealed class HoconSection
         var text = Scalar(key);
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             throw Error(key, $"must be a number, not '{Excerpt.Of(text)}'");
-        if (exclusiveMin ? value <= min : value < min) throw Error(key, $"must be {(exclusiveMin ? ">" : "≥")} {min}, not {Excerpt.Of(text)}");
+        if (exclusiveMin ? value <= min : value < min) throw Error(key,
+            $"must be {(exclusiveMin ? ">" : "≥")} {min}, not {Excerpt.Of(text)}");
         if (value > max) throw Error(key, $"must be ≤ {max}, not {Excerpt.Of(text)}");
         return value;
     }
@@ -119,11 +122,13 @@ public sealed class HoconSection
     public decimal Quantity(string key)
     {
         var value = Decimal(key);
-        if (value < 1m || value > 1_000_000_000m || decimal.Truncate(value) != value) throw Error(key, $"must be a whole number from 1 to 1000000000, not {Excerpt.Of(Scalar(key))}");
+        if (value < 1m || value > 1_000_000_000m || decimal.Truncate(value) != value) throw Error(key,
+            $"must be a whole number from 1 to 1000000000, not {Excerpt.Of(Scalar(key))}");
         return value;
     }
 
-    /// <summary>A duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>, greater than zero and at most <see cref="Durations.Max"/>.</summary>
+    /// <summary>A duration such as <c>200ms</c>, <c>30s</c> or <c>2m</c>, greater than zero and at most
+    /// <see cref="Durations.Max"/>.</summary>
     public TimeSpan Duration(string key)
     {
         var text = Scalar(key);

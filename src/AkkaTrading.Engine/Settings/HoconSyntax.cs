@@ -117,7 +117,8 @@ public static class HoconSyntax
         _ => $"'{bracket}' follows a value: write one value per key",
     };
 
-    /// <summary><c>include</c> followed by a quoted or <c>required(</c>/<c>file(</c>/... name, wherever it stands (Akka reads it anywhere).</summary>
+    /// <summary><c>include</c> followed by a quoted or <c>required(</c>/<c>file(</c>/... name, wherever it stands (Akka reads it
+    /// anywhere).</summary>
     private static bool IsInclude(string text, int at)
     {
         if (string.CompareOrdinal(text, at, "include", 0, 7) != 0) return false;

@@ -25,7 +25,8 @@ public static class ScriptedScenarioReader
         }
         catch (SettingsException e)
         {
-            throw new ScenarioException(path, null, e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message);
+            throw new ScenarioException(path, null,
+                e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message);
         }
     }
 

@@ -63,7 +63,8 @@ public static class StrategyKinds
         protected override HamsterSettings Read(HoconSection s)
         {
             s.AllowOnly("quantity", "cheaper-by-percent", "crash-window", "crash-percent", "cooldown");
-            return new HamsterSettings(s.Quantity("quantity"), s.Decimal("cheaper-by-percent", 0m, 100m), s.Int("crash-window", 1, TradingSettingsReader.MaxPrices),
+            return new HamsterSettings(s.Quantity("quantity"), s.Decimal("cheaper-by-percent", 0m, 100m),
+                s.Int("crash-window", 1, TradingSettingsReader.MaxPrices),
                 s.Decimal("crash-percent", 0m, 100m), s.Int("cooldown", 0, TradingSettingsReader.MaxPrices));
         }
 

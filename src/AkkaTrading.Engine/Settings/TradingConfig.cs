@@ -93,6 +93,7 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
     {
         foreach (var key in HoconSection.Root(user).Keys)
             if (key is not (TradingSettingsReader.RootKey or "akka"))
-                throw new SettingsException($"{name}: '{Excerpt.Of(key)}' is not a known setting (known at the top: {TradingSettingsReader.RootKey}, akka)");
+                throw new SettingsException($"{name}: '{Excerpt.Of(key)}' is not a known setting (known at the top: " +
+                    $"{TradingSettingsReader.RootKey}, akka)");
     }
 }

@@ -11,7 +11,8 @@ public sealed record ExchangeSettings(int HistorySize, decimal FeePercent);
 public sealed record BotAccount(string Name, decimal InitialCash, ImmutableArray<string> Assets);
 
 /// <summary>One configured bot: its strategy's settings are the strategy defaults with the bot's overrides applied.</summary>
-public sealed record BotSettings(string Name, StrategyKind Kind, decimal InitialCash, ImmutableArray<string> Assets, object StrategySettings)
+public sealed record BotSettings(string Name, StrategyKind Kind, decimal InitialCash, ImmutableArray<string> Assets,
+    object StrategySettings)
 {
     /// <summary>The strategy's name, as in the configuration.</summary>
     public string Strategy => Kind.Name;
@@ -22,7 +23,8 @@ public sealed record BotSettings(string Name, StrategyKind Kind, decimal Initial
 }
 
 /// <summary>A live price source: a seeded geometric random walk ticking every <see cref="Interval"/>.</summary>
-public sealed record SourceSettings(string Asset, decimal StartPrice, double DriftPercent, double VolatilityPercent, int Seed, TimeSpan Interval)
+public sealed record SourceSettings(string Asset, decimal StartPrice, double DriftPercent, double VolatilityPercent, int Seed,
+    TimeSpan Interval)
 {
     public IPriceGenerator CreateGenerator() => new RandomWalk(StartPrice, DriftPercent, VolatilityPercent, Seed);
 }
@@ -30,7 +32,8 @@ public sealed record SourceSettings(string Asset, decimal StartPrice, double Dri
 public sealed record LiveSettings(TimeSpan Duration);
 
 /// <summary>Everything read from the <c>akka-trading</c> section, validated once; strategies and actors never read HOCON.</summary>
-public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<BotSettings> Bots, ImmutableArray<SourceSettings> Sources, LiveSettings Live)
+public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<BotSettings> Bots, ImmutableArray<SourceSettings> Sources,
+    LiveSettings Live)
 {
     /// <summary>The network edge of <c>serve</c>.</summary>
     public required GatewaySettings Gateway { get; init; }
@@ -44,6 +47,7 @@ public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<B
             foreach (var asset in Bots[i].Assets)
                 if (!available.Contains(asset))
                     throw new SettingsException(
-                        $"'akka-trading.bots[{i}].assets' of bot '{Bots[i].Name}' names asset '{asset}', which {where} does not have (it has: {string.Join(", ", available)})");
+                        $"'akka-trading.bots[{i}].assets' of bot '{Bots[i].Name}' names asset '{asset}', which {where} does not have (it " +
+                            $"has: {string.Join(", ", available)})");
     }
 }

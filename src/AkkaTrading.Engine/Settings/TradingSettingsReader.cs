@@ -44,7 +44,8 @@ public static class TradingSettingsReader
         var gateway = GatewaySettingsReader.Read(section.Section("gateway"), Environment.GetEnvironmentVariable);
         foreach (var remote in gateway.RemoteBots)
             if (bots.Any(b => b.Name == remote.Name))
-                throw section.Error("gateway.remote-bots", $"names bot '{remote.Name}', which is also a built-in bot in 'akka-trading.bots'");
+                throw section.Error("gateway.remote-bots",
+                    $"names bot '{remote.Name}', which is also a built-in bot in 'akka-trading.bots'");
         return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration"))) { Gateway = gateway };
     }
 
@@ -53,12 +54,14 @@ public static class TradingSettingsReader
         bot.AllowOnly("name", "strategy", "assets", "initial-cash", "settings");
         var strategy = bot.String("strategy");
         var kind = StrategyKinds.Find(strategy)
-            ?? throw bot.Error("strategy", $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyKinds.All.Select(k => k.Name))})");
+            ?? throw bot.Error("strategy",
+                $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyKinds.All.Select(k => k.Name))})");
         var defaults = strategies.Section(strategy);
         var effective = bot.Has("settings") ? defaults.OverlaidWith(bot.Section("settings")) : defaults;
         var assets = bot.Names("assets");
         if (assets.IsEmpty) throw bot.Error("assets", "must list at least one asset");
-        return new BotSettings(bot.Name("name"), kind, bot.Decimal("initial-cash", 0m, MaxCash), assets.Distinct(StringComparer.Ordinal).ToImmutableArray(),
+        return new BotSettings(bot.Name("name"), kind, bot.Decimal("initial-cash", 0m, MaxCash),
+            assets.Distinct(StringComparer.Ordinal).ToImmutableArray(),
             kind.ReadSettings(effective));
     }
 
@@ -67,7 +70,8 @@ public static class TradingSettingsReader
         s.AllowOnly("asset", "generator", "start-price", "drift-percent", "volatility-percent", "seed", "interval");
         var generator = s.String("generator");
         if (generator != "random-walk") throw s.Error("generator", $"names unknown generator '{generator}' (known: random-walk)");
-        return new SourceSettings(s.Name("asset"), s.Decimal("start-price", 0m, Cents.MaxPrice, exclusiveMin: true), (double)s.Decimal("drift-percent", -100m, 100m),
+        return new SourceSettings(s.Name("asset"), s.Decimal("start-price", 0m, Cents.MaxPrice, exclusiveMin: true),
+            (double)s.Decimal("drift-percent", -100m, 100m),
             (double)s.Decimal("volatility-percent", 0m, 100m), s.Int("seed"), s.Duration("interval"));
     }
 

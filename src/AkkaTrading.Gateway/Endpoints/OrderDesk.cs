@@ -11,7 +11,8 @@ namespace AkkaTrading.Gateway.Endpoints;
 public sealed record OrderReply(int Status, object Body, TimeSpan? RetryAfter = null);
 
 /// <summary>The filled or rejected order as clients see it.</summary>
-public sealed record OrderResultMessage(string Status, long Seq, bool Repeated, string? ClientOrderId, FillMessage? Fill, RejectionMessage? Rejection);
+public sealed record OrderResultMessage(string Status, long Seq, bool Repeated, string? ClientOrderId, FillMessage? Fill,
+    RejectionMessage? Rejection);
 
 /// <summary>
 /// Takes a market order from the wire for an authenticated bot: checks its fields, applies the bot's rate limit and
@@ -36,7 +37,8 @@ public sealed class OrderDesk(ExchangeClient exchange, OrderRateLimiter limiter)
             new OrderResultMessage("rejected", outcome.Seq, outcome.Repeated, clientOrderId, null, rejection));
     }
 
-    /// <summary>Reads an order from a JSON body; a malformed body or field is a <see cref="BadRequestException"/> naming the field.</summary>
+    /// <summary>Reads an order from a JSON body; a malformed body or field is a <see cref="BadRequestException"/> naming the
+    /// field.</summary>
     public static async Task<OrderRequest> ReadAsync(Stream body, CancellationToken cancel)
     {
         try
@@ -54,7 +56,8 @@ public sealed class OrderDesk(ExchangeClient exchange, OrderRateLimiter limiter)
     {
         try
         {
-            return element.Deserialize<OrderRequest>(JsonSerializerOptions.Web) ?? throw new BadRequestException("order", "must be a JSON object");
+            return element.Deserialize<OrderRequest>(JsonSerializerOptions.Web)
+                ?? throw new BadRequestException("order", "must be a JSON object");
         }
         catch (JsonException e)
         {

@@ -21,11 +21,13 @@ public sealed record RegistrationMessage(string Bot, string Token, decimal Initi
 public static class RegistrationEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/bots", async (HttpRequest request, GatewaySettings settings, BotTokens tokens, ExchangeClient exchange, Registrations registered,
+        api.MapPost("/bots", async (HttpRequest request, GatewaySettings settings, BotTokens tokens, ExchangeClient exchange,
+            Registrations registered,
             CancellationToken cancel) =>
         {
             if (!settings.Registration.Open)
-                return Results.Json(new ErrorMessage("registration_closed", "bots cannot register here; ask for a token in the configuration"),
+                return Results.Json(new ErrorMessage("registration_closed",
+                    "bots cannot register here; ask for a token in the configuration"),
                     statusCode: StatusCodes.Status403Forbidden);
             RegistrationRequest? body;
             try
@@ -37,7 +39,8 @@ public static class RegistrationEndpoints
                 throw new BadRequestException("body", "must be a JSON object such as {\"name\":\"carol\"}");
             }
             var name = body?.Name ?? throw new BadRequestException("name", "is missing");
-            if (!Names.IsValid(name)) throw new BadRequestException("name", $"must be a name of letters, digits, '-', '_' and '.', not '{TopicNames.Excerpt(name)}'");
+            if (!Names.IsValid(name)) throw new BadRequestException("name",
+                $"must be a name of letters, digits, '-', '_' and '.', not '{TopicNames.Excerpt(name)}'");
             if (!registered.TryTake(settings.Registration.MaxBots))
                 return Results.Json(new ErrorMessage("registration_full", $"{settings.Registration.MaxBots} bots have registered already"),
                     statusCode: StatusCodes.Status403Forbidden);
@@ -47,7 +50,8 @@ public static class RegistrationEndpoints
                 registered.GiveBack();
                 return Results.Conflict(new ErrorMessage("name_taken", $"bot '{name}' exists already"));
             }
-            return Results.Created($"/api/v1/account", new RegistrationMessage(name, tokens.Issue(name), settings.Registration.InitialCash));
+            return Results.Created($"/api/v1/account",
+                new RegistrationMessage(name, tokens.Issue(name), settings.Registration.InitialCash));
         });
 }
 

@@ -29,17 +29,20 @@ public static class RestEndpoints
                 .ToDictionary(p => p.Key, p => p.Value) });
         });
 
-        api.MapGet("/prices/{asset}/history", async (string asset, int? count, HttpRequest request, Callers callers, ExchangeClient exchange,
+        api.MapGet("/prices/{asset}/history",
+            async (string asset, int? count, HttpRequest request, Callers callers, ExchangeClient exchange,
             CancellationToken cancel) =>
         {
             callers.Reader(request);
-            if (!exchange.Assets.Contains(asset)) return Results.NotFound(new ErrorMessage("unknown_asset", $"asset '{TopicNames.Excerpt(asset)}' is not traded here"));
+            if (!exchange.Assets.Contains(asset)) return Results.NotFound(new ErrorMessage("unknown_asset",
+                $"asset '{TopicNames.Excerpt(asset)}' is not traded here"));
             if (count is < 1) throw new BadRequestException("count", "must be a whole number ≥ 1");
             var history = await exchange.HistoryAsync(asset, count ?? 100, cancel);
             return Results.Ok(new HistoryMessage(asset, history.Prices));
         });
 
-        api.MapGet("/trades", async (long? after, int? limit, HttpRequest request, Callers callers, ExchangeClient exchange, CancellationToken cancel) =>
+        api.MapGet("/trades", async (long? after, int? limit, HttpRequest request, Callers callers, ExchangeClient exchange,
+            CancellationToken cancel) =>
         {
             var bot = callers.Reader(request);
             if (after is < 0) throw new BadRequestException("after", "must be a sequence number ≥ 0");
@@ -70,7 +73,8 @@ public static class RestEndpoints
                 [.. s.Positions.Select(p => new PositionMessage(p.Asset, p.Quantity, p.AverageEntryPrice, p.LastPrice, p.Value))]));
         });
 
-        api.MapPost("/orders", async (HttpRequest request, HttpResponse response, Callers callers, OrderDesk desk, CancellationToken cancel) =>
+        api.MapPost("/orders", async (HttpRequest request, HttpResponse response, Callers callers, OrderDesk desk,
+            CancellationToken cancel) =>
         {
             var bot = callers.Bot(request);
             var reply = await desk.PlaceAsync(bot, await OrderDesk.ReadAsync(request.Body, cancel), cancel);

@@ -17,22 +17,26 @@ public static class StreamEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/events", async (long? after, string? topics, double? timeout, HttpRequest request, Callers callers, ExchangeClient exchange,
+        api.MapGet("/events", async (long? after, string? topics, double? timeout, HttpRequest request, Callers callers,
+            ExchangeClient exchange,
             CancellationToken cancel) =>
         {
             var bot = callers.Reader(request);
             var wanted = Topics(topics, bot);
             if (after is < 0) throw new BadRequestException("after", "must be a sequence number ≥ 0");
-            if (timeout is < 0 || timeout > MaxPollTimeout.TotalSeconds) throw new BadRequestException("timeout", $"must be 0 to {MaxPollTimeout.TotalSeconds} seconds");
+            if (timeout is < 0 || timeout > MaxPollTimeout.TotalSeconds) throw new BadRequestException("timeout",
+                $"must be 0 to {MaxPollTimeout.TotalSeconds} seconds");
             var events = await PollAsync(exchange, after ?? exchange.Hub.LastSeq, wanted, bot, TimeSpan.FromSeconds(timeout ?? 25), cancel);
             return events.Count == 0 ? Results.NoContent() : Results.Ok(new { events, next = events[^1].Seq });
         });
 
-        api.MapGet("/stream", async (long? after, string? topics, HttpRequest request, Callers callers, ExchangeClient exchange, CancellationToken cancel) =>
+        api.MapGet("/stream", async (long? after, string? topics, HttpRequest request, Callers callers, ExchangeClient exchange,
+            CancellationToken cancel) =>
         {
             var bot = callers.Reader(request);
             var wanted = Topics(topics, bot);
-            var resume = long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var lastId) ? lastId : after ?? exchange.Hub.LastSeq;
+            var resume = long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var lastId) ? lastId : after
+                ?? exchange.Hub.LastSeq;
             var first = await exchange.EventsAsync(resume, 0, cancel);
             if (first.Gone) throw new ResumeGoneException(resume, first.OldestSeq);
             return TypedResults.ServerSentEvents(SseItems(exchange.ReadAsync(resume, wanted, bot, cancel), cancel));
@@ -77,7 +81,8 @@ public static class StreamEndpoints
     }
 
     /// <summary>Each envelope as an SSE item (<c>id:</c> seq, <c>event:</c> type), a heartbeat comment-like event when idle.</summary>
-    private static async IAsyncEnumerable<SseItem<object>> SseItems(IAsyncEnumerable<Envelope> envelopes, [EnumeratorCancellation] CancellationToken cancel)
+    private static async IAsyncEnumerable<SseItem<object>> SseItems(IAsyncEnumerable<Envelope> envelopes,
+        [EnumeratorCancellation] CancellationToken cancel)
     {
         await using var reader = envelopes.GetAsyncEnumerator(cancel);
         var next = reader.MoveNextAsync().AsTask();
@@ -106,7 +111,8 @@ public static class StreamEndpoints
             }
             if (more is false) yield break;
             var envelope = reader.Current;
-            yield return new SseItem<object>(envelope, envelope.Type) { EventId = envelope.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            yield return new SseItem<object>(envelope, envelope.Type)
+                { EventId = envelope.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             next = reader.MoveNextAsync().AsTask();
         }
     }

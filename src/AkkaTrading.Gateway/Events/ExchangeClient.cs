@@ -24,12 +24,14 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     public Task<AccountOpened> OpenAccountAsync(string bot, decimal initialCash, CancellationToken cancel) =>
         exchange.Ask<AccountOpened>(new OpenAccount(bot, initialCash), Timeout, cancel);
 
-    public Task<AccountState> AccountAsync(string bot, CancellationToken cancel) => exchange.Ask<AccountState>(new GetAccount(bot), Timeout, cancel);
+    public Task<AccountState> AccountAsync(string bot, CancellationToken cancel)
+        => exchange.Ask<AccountState>(new GetAccount(bot), Timeout, cancel);
 
     public Task<PriceHistory> HistoryAsync(string asset, int count, CancellationToken cancel) =>
         exchange.Ask<PriceHistory>(new GetHistory(asset, count), Timeout, cancel);
 
-    public Task<EventPage> EventsAsync(long after, int max, CancellationToken cancel) => exchange.Ask<EventPage>(new GetEvents(after, max), Timeout, cancel);
+    public Task<EventPage> EventsAsync(long after, int max, CancellationToken cancel)
+        => exchange.Ask<EventPage>(new GetEvents(after, max), Timeout, cancel);
 
     public Task<Snapshot> SnapshotAsync(CancellationToken cancel) => exchange.Ask<Snapshot>(GetSnapshot.Instance, Timeout, cancel);
 
@@ -38,7 +40,8 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     /// gap and no duplicate. Ends with <see cref="ResumeGoneException"/> when <paramref name="after"/> is older than the log, and with
     /// <see cref="TooSlowException"/> when the client fell too far behind.
     /// </summary>
-    public async IAsyncEnumerable<Envelope> ReadAsync(long after, Topics topics, string? bot, [EnumeratorCancellation] CancellationToken cancel)
+    public async IAsyncEnumerable<Envelope> ReadAsync(long after, Topics topics, string? bot,
+        [EnumeratorCancellation] CancellationToken cancel)
     {
         // first, so nothing published while the log is read is missed; only what the client sees, so others' trades cannot overflow it
         using var live = Hub.Subscribe(e => TopicNames.View(e, topics, bot) is not null);

@@ -62,7 +62,8 @@ public sealed class Subscription : IDisposable
                 if (_queue.First is { } first)
                 {
                     _queue.RemoveFirst();
-                    if (first.Value.Data is PriceData p && _waitingPrice.TryGetValue(p.Asset, out var node) && node == first) _waitingPrice.Remove(p.Asset);
+                    if (first.Value.Data is PriceData p && _waitingPrice.TryGetValue(p.Asset, out var node)
+                        && node == first) _waitingPrice.Remove(p.Asset);
                     return first.Value;
                 }
                 if (_signal.Task.IsCompleted) _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -28,7 +28,8 @@ public sealed record HistoryMessage(string Asset, IReadOnlyList<decimal> Prices)
 
 public sealed record PositionMessage(string Asset, decimal Quantity, decimal AverageEntryPrice, decimal? LastPrice, decimal Value);
 
-public sealed record AccountMessage(string Bot, decimal InitialCash, decimal Cash, decimal Equity, decimal ProfitLoss, long Trades, decimal FeesPaid,
+public sealed record AccountMessage(string Bot, decimal InitialCash, decimal Cash, decimal Equity, decimal ProfitLoss, long Trades,
+    decimal FeesPaid,
     IReadOnlyList<PositionMessage> Positions);
 
 public static class WireNames

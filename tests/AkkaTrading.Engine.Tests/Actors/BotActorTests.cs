@@ -13,14 +13,16 @@ namespace AkkaTrading.Engine.Tests.Actors;
 /// <summary>A bot alone, with a probe as its exchange and prices published on the EventStream by the test.</summary>
 public sealed class BotActorTests : TestKit
 {
-    private static readonly HamsterSettings Hamster = new(Quantity: 5, CheaperByPercent: 1m, CrashWindow: 5, CrashPercent: 10m, Cooldown: 2);
+    private static readonly HamsterSettings Hamster = new(Quantity: 5, CheaperByPercent: 1m, CrashWindow: 5, CrashPercent: 10m,
+        Cooldown: 2);
 
     private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(params string[] assets) => StartHamster(10_000m, assets);
 
     private Task<(IActorRef Bot, Akka.TestKit.TestProbe Exchange)> StartHamster(decimal cash, params string[] assets)
     {
         var exchange = CreateTestProbe();
-        var bot = TradingSimulationHosting.StartBot(Sys, new BotAccount("hamster", cash, [.. assets]), new HamsterStrategy(Hamster), new ExchangeSettings(10, 0m), exchange);
+        var bot = TradingSimulationHosting.StartBot(Sys, new BotAccount("hamster", cash, [.. assets]), new HamsterStrategy(Hamster),
+            new ExchangeSettings(10, 0m), exchange);
         return Task.FromResult((bot, exchange));
     }
 

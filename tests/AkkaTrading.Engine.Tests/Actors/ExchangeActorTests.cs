@@ -64,7 +64,8 @@ public sealed class ExchangeActorTests : TestKit
     [InlineData("b", "BETA", 1, RejectReason.NoPrice)]
     [InlineData("b", "ALFA", 0, RejectReason.InvalidQuantity)]
     [InlineData("b", "ALFA", 1000, RejectReason.InsufficientCash)]
-    public async Task An_invalid_order_is_rejected_with_its_reason_and_changes_no_account(string bot, string asset, int quantity, RejectReason reason)
+    public async Task An_invalid_order_is_rejected_with_its_reason_and_changes_no_account(string bot, string asset, int quantity,
+        RejectReason reason)
     {
         var exchange = LiveExchange(Bot("b"));
         exchange.Tell(new PriceTick("ALFA", 10m));
@@ -92,7 +93,8 @@ public sealed class ExchangeActorTests : TestKit
         Assert.Equal(RejectReason.InsufficientPosition, (await ExpectMsgAsync<OrderRejected>()).Rejection.Reason);
     }
 
-    private (IActorRef Exchange, Akka.TestKit.TestProbe Clock, Akka.TestKit.TestProbe Blocks, Akka.TestKit.TestProbe Trades) ReplayExchange(params BotAccount[] bots)
+    private (IActorRef Exchange, Akka.TestKit.TestProbe Clock, Akka.TestKit.TestProbe Blocks,
+        Akka.TestKit.TestProbe Trades) ReplayExchange(params BotAccount[] bots)
     {
         var clock = CreateTestProbe();
         var blocks = CreateTestProbe();
@@ -125,7 +127,8 @@ public sealed class ExchangeActorTests : TestKit
 
         exchange.Tell(new BlockDecisions(block.Sequence, "second", [Placed(1, "second", "BETA", Side.Buy, 2, 20m)]));
         await trades.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // "first" has not answered yet
-        exchange.Tell(new BlockDecisions(block.Sequence, "first", [Placed(0, "first", "ALFA", Side.Buy, 1, 10m), Placed(1, "first", "ALFA", Side.Sell, 1, 11m)]));
+        exchange.Tell(new BlockDecisions(block.Sequence, "first",
+            [Placed(0, "first", "ALFA", Side.Buy, 1, 10m), Placed(1, "first", "ALFA", Side.Sell, 1, 11m)]));
 
         Assert.Equal((0L, "first", Side.Buy), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
         Assert.Equal((1L, "first", Side.Sell), Of((await trades.ExpectMsgAsync<TradeExecuted>()).Fill));
@@ -165,7 +168,8 @@ public sealed class ExchangeActorTests : TestKit
 
         exchange.Tell(new BlockDecisions(0, "first", [Placed(0, "first", "ALFA", Side.Buy, 1, 10m)])); // 5 cash cannot pay 10
 
-        Assert.Equal("at step 0 bot 'first' expected BUY first 1 ALFA @ 10 for Order { Bot = first, Asset = ALFA, Side = Buy, Quantity = 1 } but the exchange gave a rejection",
+        Assert.Equal("at step 0 bot 'first' expected BUY first 1 ALFA @ 10 for Order { Bot = first, Asset = ALFA, Side = Buy, Quantity = " +
+            "1 } but the exchange gave a rejection",
             (await ExpectMsgAsync<Failed>()).Reason);
     }
 

@@ -9,7 +9,8 @@ using static AkkaTrading.Engine.Protocol.Server;
 
 namespace AkkaTrading.Engine.Tests.Actors;
 
-/// <summary>The exchange as a server: accounts opened while it runs, orders by client order id, stamped events clients resume from.</summary>
+/// <summary>The exchange as a server: accounts opened while it runs, orders by client order id, stamped events clients resume
+/// from.</summary>
 public sealed class ExchangeServerTests : TestKit
 {
     private IActorRef Server(int eventLogSize = 100) =>

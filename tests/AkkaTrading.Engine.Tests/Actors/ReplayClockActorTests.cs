@@ -27,8 +27,10 @@ public sealed class ReplayClockActorTests : TestKit
     [Fact]
     public async Task A_mistake_met_while_streaming_is_reported_not_thrown()
     {
-        var clock = Sys.ActorOf(ReplayClockActor.Props(CsvScenario.Read(new StringReader("step,asset,price\n0,ALFA,1\n1,ALFA,oops\n"), "s.csv")));
+        var clock = Sys.ActorOf(ReplayClockActor.Props(CsvScenario.Read(new StringReader("step,asset,price\n0,ALFA,1\n1,ALFA,oops\n"),
+            "s.csv")));
         clock.Tell(new RequestSteps(10));
-        Assert.Equal("s.csv, line 3: price 'oops' is not a decimal number (use '.' as the separator)", (await ExpectMsgAsync<Failed>()).Reason);
+        Assert.Equal("s.csv, line 3: price 'oops' is not a decimal number (use '.' as the separator)",
+            (await ExpectMsgAsync<Failed>()).Reason);
     }
 }

@@ -20,6 +20,7 @@ public sealed class TradeLogActorTests : TestKit
         log.Tell(Flush.Instance);
 
         Assert.Equal(2, (await ExpectMsgAsync<Flushed>()).Rows);
-        Assert.Equal("step,bot,side,asset,quantity,price,fee\n3,investor,BUY,ALFA,10,95.50,0\n7,investor,SELL,ALFA,10,101.25,0.5\n", writer.ToString());
+        Assert.Equal("step,bot,side,asset,quantity,price,fee\n3,investor,BUY,ALFA,10,95.50,0\n7,investor,SELL,ALFA,10,101.25,0.5\n",
+            writer.ToString());
     }
 }

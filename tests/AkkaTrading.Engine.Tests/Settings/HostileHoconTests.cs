@@ -2,7 +2,8 @@ using AkkaTrading.Engine.Settings;
 
 namespace AkkaTrading.Engine.Tests.Settings;
 
-/// <summary>Configuration that crashed, hung or exhausted the reader or the run: refused up front, naming the file and the line or key.</summary>
+/// <summary>Configuration that crashed, hung or exhausted the reader or the run: refused up front, naming the file and the line or
+/// key.</summary>
 public sealed class HostileHoconTests
 {
     private static string Fails(string userHocon) =>
@@ -12,7 +13,8 @@ public sealed class HostileHoconTests
     [InlineData("include \"x\"", "line 1: 'include' is not supported")]
     [InlineData(".include \"x\" = 1", "line 1: 'include' is not supported")]
     [InlineData("a { }include \"x\"", "line 1: 'include' is not supported")]
-    [InlineData("akka-trading.exchange.history-size = ${akka-trading.exchange.history-size}", "line 1: substitutions '${...}' are not supported")]
+    [InlineData("akka-trading.exchange.history-size = ${akka-trading.exchange.history-size}",
+        "line 1: substitutions '${...}' are not supported")]
     [InlineData("akka-trading.bots = [\n { initial-cash = ${?x} }\n]", "line 2: substitutions '${...}' are not supported")]
     [InlineData("akka-trading.bots += { name = x }", "line 1: '+=' is not supported")]
     [InlineData("a = [&]", "line 1: '&' is not allowed outside quotes")]
@@ -29,7 +31,8 @@ public sealed class HostileHoconTests
     [Fact]
     public void Nesting_is_bounded_before_the_parser_recurses()
     {
-        Assert.Equal("my.hocon, line 1: objects and lists are nested deeper than 32 levels", Fails("a = " + new string('[', 33) + new string(']', 33)));
+        Assert.Equal("my.hocon, line 1: objects and lists are nested deeper than 32 levels",
+            Fails("a = " + new string('[', 33) + new string(']', 33)));
         Assert.DoesNotContain("nested", Fails("a = " + new string('[', 32) + new string(']', 32)));
     }
 
@@ -67,6 +70,7 @@ public sealed class HostileHoconTests
     public void Errors_quote_a_short_escaped_excerpt()
     {
         var error = Fails($"akka-trading.strategies.investor.window = \"\\u001b[2J{new string('9', 10_000)}\"");
-        Assert.Equal("my.hocon: 'akka-trading.strategies.investor.window' must be a whole number, not '\\u001b[2J" + new string('9', 51) + "…'", error);
+        Assert.Equal("my.hocon: 'akka-trading.strategies.investor.window' must be a whole number, not '\\u001b[2J" + new string('9', 51)
+            + "…'", error);
     }
 }

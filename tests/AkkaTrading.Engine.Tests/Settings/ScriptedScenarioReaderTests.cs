@@ -25,16 +25,22 @@ public sealed class ScriptedScenarioReaderTests
 
     [Theory]
     [InlineData("scenario { assets = [ { asset = ALFA, start = 0, segments = [] } ] }", "'scenario.assets[0].start' must be > 0")]
-    [InlineData("scenario { assets = [ { asset = ALFA, start = 1, segments = [ { hold = 0 } ] } ] }", "'scenario.assets[0].segments[0].hold' must be ≥ 1")]
-    [InlineData("scenario { assets = [ { asset = ALFA, start = 1, segments = [ { fly = 3 } ] } ] }", "'scenario.assets[0].segments[0]' must be one of")]
-    [InlineData("scenario { assets = [ { asset = ALFA, start = 1, segments = [ { to = -3, steps = 2 } ] } ] }", "'scenario.assets[0].segments[0].to' must be > 0")]
+    [InlineData("scenario { assets = [ { asset = ALFA, start = 1, segments = [ { hold = 0 } ] } ] }",
+        "'scenario.assets[0].segments[0].hold' must be ≥ 1")]
+    [InlineData("scenario { assets = [ { asset = ALFA, start = 1, segments = [ { fly = 3 } ] } ] }",
+        "'scenario.assets[0].segments[0]' must be one of")]
+    [InlineData("scenario { assets = [ { asset = ALFA, start = 1, segments = [ { to = -3, steps = 2 } ] } ] }",
+        "'scenario.assets[0].segments[0].to' must be > 0")]
     [InlineData("scenario { assets = [] }", "'scenario.assets' must list at least one asset")]
-    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [] }, { asset = A, start = 1, segments = [] } ] }", "'scenario.assets' has asset 'A' twice")]
+    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [] }, { asset = A, start = 1, segments = [] } ] }",
+        "'scenario.assets' has asset 'A' twice")]
     [InlineData("scenario { assets = [ { asset = A, start = 1 } ] }", "'scenario.assets[0].segments' is missing")]
-    [InlineData("scenario { assets = [ { asset = A, start = 7.9e28, segments = [] } ] }", "'scenario.assets[0].start' must be ≤ 1000000000, not 7.9e28")]
+    [InlineData("scenario { assets = [ { asset = A, start = 7.9e28, segments = [] } ] }",
+        "'scenario.assets[0].start' must be ≤ 1000000000, not 7.9e28")]
     [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { to = 1000000000.01, steps = 1 } ] } ] }",
         "'scenario.assets[0].segments[0].to' must be ≤ 1000000000")]
-    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { jump = 1e10 } ] } ] }", "'scenario.assets[0].segments[0].jump' must be ≤ 1000000000")]
+    [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { jump = 1e10 } ] } ] }",
+        "'scenario.assets[0].segments[0].jump' must be ≤ 1000000000")]
     [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 10000001 } ] } ] }",
         "'scenario.assets[0].segments[0].hold' must be ≤ 10000000, not 10000001")]
     [InlineData("scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 9999999 }, { to = 2, steps = 1 } ] } ] }",
@@ -65,7 +71,8 @@ public sealed class ScriptedScenarioReaderTests
         var path = Path.GetTempFileName();
         try
         {
-            Assert.EndsWith("unknown scenario format '.tmp': use .csv or .hocon", Assert.Throws<ScenarioException>(() => ScenarioFiles.Open(path)).Message);
+            Assert.EndsWith("unknown scenario format '.tmp': use .csv or .hocon",
+                Assert.Throws<ScenarioException>(() => ScenarioFiles.Open(path)).Message);
         }
         finally
         {
@@ -76,7 +83,8 @@ public sealed class ScriptedScenarioReaderTests
     [Fact]
     public void Ten_million_steps_per_asset_are_accepted() =>
         Assert.Equal(10_000_000, ScriptedScenarioReader.FromText(
-            "scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 9999998 }, { jump = 2 } ] } ] }", "s.hocon").Assets[0].StepCount);
+            "scenario { assets = [ { asset = A, start = 1, segments = [ { hold = 9999998 }, { jump = 2 } ] } ] }",
+                "s.hocon").Assets[0].StepCount);
 
     [Fact]
     public void Noise_never_lifts_a_price_above_the_largest_price()

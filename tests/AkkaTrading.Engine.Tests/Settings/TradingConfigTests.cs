@@ -44,10 +44,14 @@ public sealed class TradingConfigTests
     [InlineData("akka-trading.exchange.fee-percent = -1", "'akka-trading.exchange.fee-percent' must be ≥ 0, not -1")]
     [InlineData("akka-trading.exchange.history-size = 0", "'akka-trading.exchange.history-size' must be ≥ 1, not 0")]
     [InlineData("akka-trading.strategies.investor.window = 0", "'akka-trading.strategies.investor.window' must be ≥ 1, not 0")]
-    [InlineData("akka-trading.strategies.investor.dip-percent = -5", "'akka-trading.strategies.investor.dip-percent' must be ≥ 0, not -5")]
-    [InlineData("akka-trading.strategies.hamster.quantity = 0", "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 0")]
-    [InlineData("akka-trading.strategies.hamster.quantity = 2.5", "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 2.5")]
-    [InlineData("akka-trading.strategies.hamster.cooldown = ten", "'akka-trading.strategies.hamster.cooldown' must be a whole number, not 'ten'")]
+    [InlineData("akka-trading.strategies.investor.dip-percent = -5",
+        "'akka-trading.strategies.investor.dip-percent' must be ≥ 0, not -5")]
+    [InlineData("akka-trading.strategies.hamster.quantity = 0",
+        "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 0")]
+    [InlineData("akka-trading.strategies.hamster.quantity = 2.5",
+        "'akka-trading.strategies.hamster.quantity' must be a whole number from 1 to 1000000000, not 2.5")]
+    [InlineData("akka-trading.strategies.hamster.cooldown = ten",
+        "'akka-trading.strategies.hamster.cooldown' must be a whole number, not 'ten'")]
     [InlineData("akka-trading.strategies.investor.windw = 3", "'akka-trading.strategies.investor.windw' is not a known setting")]
     [InlineData("akka-trading.live.duration = soon", "'akka-trading.live.duration' must be a duration")]
     [InlineData("akka-trading.colour = red", "'akka-trading.colour' is not a known setting")]
@@ -56,13 +60,18 @@ public sealed class TradingConfigTests
         "'akka-trading.bots[0].strategy' names unknown strategy 'gambler' (known: investor, hamster)")]
     [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1, settings { window = 3 } } ]",
         "'akka-trading.bots[0].settings.window' is not a known setting")]
-    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1, settings { crash-percent = -2 } } ]",
+    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1, settings { crash-percent = -2 " +
+        "} } ]",
         "'akka-trading.bots[0].settings.crash-percent' must be ≥ 0, not -2")]
-    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA] } ]", "'akka-trading.bots[0].initial-cash' is missing")]
-    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1e20 } ]", "'akka-trading.bots[0].initial-cash' must be ≤ 1000000000000000, not 1e20")]
-    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [], initial-cash = 1 } ]", "'akka-trading.bots[0].assets' must list at least one asset")]
+    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA] } ]",
+        "'akka-trading.bots[0].initial-cash' is missing")]
+    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1e20 } ]",
+        "'akka-trading.bots[0].initial-cash' must be ≤ 1000000000000000, not 1e20")]
+    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [], initial-cash = 1 } ]",
+        "'akka-trading.bots[0].assets' must list at least one asset")]
     [InlineData("akka-trading.bots = []", "'akka-trading.bots' must list at least one bot")]
-    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1 }, { name = x, strategy = investor, assets = [ALFA], initial-cash = 1 } ]",
+    [InlineData("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA], initial-cash = 1 }, { name = x, strategy = " +
+        "investor, assets = [ALFA], initial-cash = 1 } ]",
         "'akka-trading.bots' has the bot name 'x' twice")]
     [InlineData("akka-trading.bots = [ { name = \"two words\", strategy = hamster, assets = [ALFA], initial-cash = 1 } ]",
         "'akka-trading.bots[0].name' must be a name of letters")]
@@ -78,7 +87,8 @@ public sealed class TradingConfigTests
     [InlineData("akka-trading {\n  bots = [ }\n}", "my.hocon, line 2: '}' closes the '[' opened on line 2")]
     [InlineData("akka-trading {\n  live { duration = }\n}", "my.hocon, line 2: a key has '=' or ':' but no value")]
     [InlineData("akka-trading {\n  live { duration = \"20s }\n}", "my.hocon, line 2: a quoted string is not closed on its line")]
-    [InlineData("akka-trading.exchange.fee-percent = ${nowhere}", "my.hocon, line 1: substitutions '${...}' are not supported: write the value itself")]
+    [InlineData("akka-trading.exchange.fee-percent = ${nowhere}",
+        "my.hocon, line 1: substitutions '${...}' are not supported: write the value itself")]
     public void Invalid_hocon_is_refused_with_the_file_and_the_line(string userHocon, string message) =>
         Assert.StartsWith(message, Fails(userHocon).Message);
 
@@ -92,9 +102,11 @@ public sealed class TradingConfigTests
     [Fact]
     public void A_bot_watching_an_asset_without_prices_is_refused_naming_bot_and_asset()
     {
-        var settings = TradingConfig.FromText("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA, ZETA], initial-cash = 1 } ]").Settings;
+        var settings = TradingConfig.FromText("akka-trading.bots = [ { name = x, strategy = hamster, assets = [ALFA, ZETA], initial-cash " +
+            "= 1 } ]").Settings;
         var error = Assert.Throws<SettingsException>(() => new SimulationMode.Live().Validate(settings));
-        Assert.Equal("'akka-trading.bots[0].assets' of bot 'x' names asset 'ZETA', which the configured sources ('akka-trading.sources') does not have (it has: ALFA, BETA, GAMMA)", error.Message);
+        Assert.Equal("'akka-trading.bots[0].assets' of bot 'x' names asset 'ZETA', which the configured sources ('akka-trading.sources') " +
+            "does not have (it has: ALFA, BETA, GAMMA)", error.Message);
     }
 }
 
