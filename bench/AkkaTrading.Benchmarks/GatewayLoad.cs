@@ -16,13 +16,14 @@ public static class GatewayLoad
     private const int Bots = 50, HoldTraders = 4;
     private static readonly TimeSpan OrderTime = TimeSpan.FromSeconds(10), WarmUp = TimeSpan.FromSeconds(2);
 
-    public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated, long Extra,
-        double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, GatewayOrders.Result Ws, double WsCpu, GatewayOrders.Result Rest,
-        long PeakBytes);
+    public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated,
+        long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldGcPause, long MaxQueued, int Threads,
+        GatewayOrders.Result Ws, double WsCpu, GatewayOrders.Result Rest, long PeakBytes);
 
     public static int Run(int subscribers, int holdSeconds, int runs)
     {
-        System.Console.WriteLine($"AkkaTrading gateway load — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores shared by server and clients, " +
+        System.Console.WriteLine($"AkkaTrading gateway load — {DateTime.UtcNow:yyyy-MM-dd}, " +
+            $"{Environment.ProcessorCount} cores shared by server and clients, " +
             $".NET {Environment.Version}; {subscribers:N0} SSE + {subscribers:N0} WebSocket subscribers held {holdSeconds} s, {runs} runs");
         var results = new List<RunResult>();
         for (var r = 1; r <= runs; r++)
@@ -68,7 +69,8 @@ public static class GatewayLoad
         // 1. subscribers, connected 64 at a time (each counts as connected at its first event, so its subscription is live)
         var latency = new LatencyHistogram();
         var measuring = false;
-        var clients = Enumerable.Range(0, 2 * n).Select(i => new Subscriber(i < n ? $"sse-{i}" : $"ws-{i - n}", latency, () => measuring)).ToArray();
+        var clients = Enumerable.Range(0, 2 * n)
+            .Select(i => new Subscriber(i < n ? $"sse-{i}" : $"ws-{i - n}", latency, () => measuring)).ToArray();
         using var stop = new CancellationTokenSource(hold + TimeSpan.FromMinutes(5)); // a bound on the whole phase
         using var gate = new SemaphoreSlim(64);
         var loops = new List<Task>();
@@ -86,8 +88,22 @@ public static class GatewayLoad
         var s0 = clients.Max(c => c.MaxSeq);
         measuring = true;
         var cpu = CpuMeter.Start();
+        var pause = GC.GetTotalPauseDuration();
+        long queued = 0; // the thread pool's longest queue: work waiting for a thread, not for a core, if the cores are not busy
         using (var holdEnd = new CancellationTokenSource(hold))
+        {
+            var watchQueue = Task.Run(async () =>
+            {
+                while (!holdEnd.IsCancellationRequested)
+                {
+                    queued = Math.Max(queued, ThreadPool.PendingWorkItemCount);
+                    await Task.Delay(50);
+                }
+            });
             await Task.WhenAll(bots.Take(HoldTraders).Select(b => TradeSlowlyAsync(http, b, holdEnd.Token)));
+            await watchQueue.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        var holdPause = (GC.GetTotalPauseDuration() - pause) / hold;
         measuring = false;
         var holdCpu = cpu.Busy();
         var s1 = clients.Max(c => c.MaxSeq);
@@ -117,8 +133,10 @@ public static class GatewayLoad
         await GatewayOrders.RestAsync(http, bots, WarmUp, "rest-warm");
         var restOrders = await GatewayOrders.RestAsync(http, bots, OrderTime, "rest");
 
-        return new RunResult(connected, ended.Count, ended.FirstOrDefault() is { } e ? $"{e.Name}: {e.Ended}" : null, expected.Count, lost, duplicated,
-            extra, latency.QuantileMillis(0.5), latency.QuantileMillis(0.99), latency.Count, holdCpu, wsOrders, wsCpu, restOrders, PeakBytes());
+        var first = ended.FirstOrDefault() is { } e ? $"{e.Name}: {e.Ended}" : null;
+        return new RunResult(connected, ended.Count, first, expected.Count, lost, duplicated, extra, latency.QuantileMillis(0.5),
+            latency.QuantileMillis(0.99), latency.Count, holdCpu, holdPause, queued,
+            ThreadPool.ThreadCount, wsOrders, wsCpu, restOrders, PeakBytes());
     }
 
     /// <summary>A bot placing an order every 200 ms over REST, so that trades flow while the subscribers are held.</summary>
@@ -128,7 +146,8 @@ public static class GatewayLoad
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/orders")
             {
-                Content = new StringContent(GatewayOrders.OrderJson($"{bot.Name}-hold", i, op: false), System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent(GatewayOrders.OrderJson($"{bot.Name}-hold", i, op: false), System.Text.Encoding.UTF8,
+                    "application/json"),
             };
             request.Headers.Authorization = new("Bearer", bot.Token);
             (await http.SendAsync(request, CancellationToken.None)).Dispose();
@@ -136,7 +155,7 @@ public static class GatewayLoad
         }
     }
 
-    /// <summary>The seqs of the exchange's trades in (<paramref name="after"/>, <paramref name="upTo"/>], from <c>GET /api/v1/trades</c>.</summary>
+    /// <summary>The seqs of the exchange's trades after <paramref name="after"/> up to <paramref name="upTo"/>: the truth.</summary>
     private static async Task<List<long>> ExchangeTradesAsync(HttpClient http, long after, long upTo)
     {
         var seqs = new List<long>();
@@ -170,7 +189,8 @@ public static class GatewayLoad
     {
         public static CpuMeter Start() => new(Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
 
-        public double Busy() => (Process.GetCurrentProcess().TotalProcessorTime - Cpu) / Stopwatch.GetElapsedTime(Since) / Environment.ProcessorCount;
+        public double Busy() =>
+            (Process.GetCurrentProcess().TotalProcessorTime - Cpu) / Stopwatch.GetElapsedTime(Since) / Environment.ProcessorCount;
     }
 
     private static void Table(List<RunResult> runs, int n)
@@ -191,13 +211,20 @@ public static class GatewayLoad
         System.Console.WriteLine($"| trades in the hold window (exchange) | {Of(r => r.WindowTrades, "N0")} |");
         System.Console.WriteLine($"| trade events lost / duplicated or out of order / unknown (all clients) | {Of(r => r.Lost, "N0")} / " +
             $"{Of(r => r.Duplicated, "N0")} / {Of(r => r.Extra, "N0")} |");
-        System.Console.WriteLine($"| price to client p50 / p99, ms ({Of(r => r.PriceSamples, "N0")} samples) | {Of(r => r.PriceP50, "N2")} / {Of(r => r.PriceP99, "N2")} |");
+        System.Console.WriteLine($"| price to client p50 / p99, ms ({Of(r => r.PriceSamples, "N0")} samples) | " +
+            $"{Of(r => r.PriceP50, "N2")} / " +
+            $"{Of(r => r.PriceP99, "N2")} |");
         System.Console.WriteLine($"| process CPU during the hold (of all cores) | {Of(r => r.HoldCpu * 100, "N0")}% |");
+        System.Console.WriteLine("| GC pause share during the hold; thread pool: longest queue, threads | " +
+            $"{Of(r => r.HoldGcPause * 100, "N1")}%; " +
+            $"{Of(r => r.MaxQueued, "N0")}, {Of(r => r.Threads, "N0")} |");
         System.Console.WriteLine($"| WebSocket orders/s, 50 bots | {Of(r => r.Ws.PerSecond, "N0")} |");
-        System.Console.WriteLine($"| WebSocket order to answer p50 / p99, ms | {Of(r => r.Ws.P50Millis, "N2")} / {Of(r => r.Ws.P99Millis, "N2")} |");
+        System.Console.WriteLine($"| WebSocket order to answer p50 / p99, ms | {Of(r => r.Ws.P50Millis, "N2")} / " +
+            $"{Of(r => r.Ws.P99Millis, "N2")} |");
         System.Console.WriteLine($"| process CPU during WebSocket orders | {Of(r => r.WsCpu * 100, "N0")}% |");
         System.Console.WriteLine($"| REST orders/s, 50 bots | {Of(r => r.Rest.PerSecond, "N0")} |");
-        System.Console.WriteLine($"| REST order to answer p50 / p99, ms | {Of(r => r.Rest.P50Millis, "N2")} / {Of(r => r.Rest.P99Millis, "N2")} |");
+        System.Console.WriteLine($"| REST order to answer p50 / p99, ms | {Of(r => r.Rest.P50Millis, "N2")} / " +
+            $"{Of(r => r.Rest.P99Millis, "N2")} |");
         System.Console.WriteLine($"| peak working set of the process (server and clients), MB | {Of(r => r.PeakBytes / 1e6, "N0")} |");
     }
 }

@@ -17,12 +17,17 @@ public static class GatewayOrders
 
     /// <summary>
     /// Order <paramref name="i"/> of a bot: buy 1, then sell it back, over the assets in turn, so cash and positions last.
-    /// <paramref name="ids"/> makes the client order ids unique per bot and phase (a repeated id would only answer the first outcome).
+    /// <paramref name="ids"/> makes the client order ids unique per bot and phase (a repeated id only answers the first outcome).
     /// </summary>
-    public static string OrderJson(string ids, long i, bool op) =>
-        $$"""{{{(op ? "\"op\":\"order\"," : "")}}"asset":"{{Assets[i / 2 % Assets.Length]}}","side":"{{(i % 2 == 0 ? "buy" : "sell")}}","quantity":1,"clientOrderId":"{{ids}}-{{i}}"}""";
+    public static string OrderJson(string ids, long i, bool op)
+    {
+        var (asset, side) = (Assets[i / 2 % Assets.Length], i % 2 == 0 ? "buy" : "sell");
+        var order = $$"""{"asset":"{{asset}}","side":"{{side}}","quantity":1,"clientOrderId":"{{ids}}-{{i}}"}""";
+        return op ? """{"op":"order",""" + order[1..] : order;
+    }
 
-    public static async Task<Result> WebSocketAsync(Uri ws, IReadOnlyList<(string Name, string Token)> bots, TimeSpan duration, string phase)
+    public static async Task<Result> WebSocketAsync(Uri ws, IReadOnlyList<(string Name, string Token)> bots, TimeSpan duration,
+        string phase)
     {
         var latency = new LatencyHistogram();
         var counts = new long[3];
@@ -38,7 +43,8 @@ public static class GatewayOrders
                 await socket.ConnectAsync(ws, connect.Token);
             }
             var watch = Stopwatch.StartNew();
-            await Task.WhenAll(bots.Select((bot, b) => WebSocketBotAsync(sockets[b], $"{bot.Name}-{phase}", watch, duration, latency, counts)));
+            await Task.WhenAll(bots.Select((bot, b) =>
+                WebSocketBotAsync(sockets[b], $"{bot.Name}-{phase}", watch, duration, latency, counts)));
             return Summary(latency, counts, watch.Elapsed);
         }
         finally
@@ -48,8 +54,8 @@ public static class GatewayOrders
         }
     }
 
-    private static async Task WebSocketBotAsync(ClientWebSocket socket, string bot, Stopwatch watch, TimeSpan duration, LatencyHistogram latency,
-        long[] counts)
+    private static async Task WebSocketBotAsync(ClientWebSocket socket, string bot, Stopwatch watch, TimeSpan duration,
+        LatencyHistogram latency, long[] counts)
     {
         using var timeout = new CancellationTokenSource(duration + TimeSpan.FromSeconds(15)); // an answer that never comes ends the bot
         var answer = new ArrayBufferWriter<byte>(512);
@@ -65,7 +71,8 @@ public static class GatewayOrders
                 answer.Advance(received.Count);
             } while (!received.EndOfMessage);
             latency.AddTicks(Stopwatch.GetTimestamp() - start);
-            if (received.MessageType == WebSocketMessageType.Close) throw new InvalidOperationException($"{bot}: closed {socket.CloseStatusDescription}");
+            if (received.MessageType == WebSocketMessageType.Close)
+                throw new InvalidOperationException($"{bot}: closed {socket.CloseStatusDescription}");
             Interlocked.Increment(ref counts[Status(answer.WrittenSpan)]);
         }
     }
@@ -85,7 +92,8 @@ public static class GatewayOrders
         return 2;
     }
 
-    public static async Task<Result> RestAsync(HttpClient http, IReadOnlyList<(string Name, string Token)> bots, TimeSpan duration, string phase)
+    public static async Task<Result> RestAsync(HttpClient http, IReadOnlyList<(string Name, string Token)> bots, TimeSpan duration,
+        string phase)
     {
         var latency = new LatencyHistogram();
         var counts = new long[3];
@@ -94,8 +102,8 @@ public static class GatewayOrders
         return Summary(latency, counts, watch.Elapsed);
     }
 
-    private static async Task RestBotAsync(HttpClient http, string bot, string token, Stopwatch watch, TimeSpan duration, LatencyHistogram latency,
-        long[] counts)
+    private static async Task RestBotAsync(HttpClient http, string bot, string token, Stopwatch watch, TimeSpan duration,
+        LatencyHistogram latency, long[] counts)
     {
         var authorization = new AuthenticationHeaderValue("Bearer", token);
         for (long i = 0; watch.Elapsed < duration; i++)
@@ -109,10 +117,12 @@ public static class GatewayOrders
             using var response = await http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
             latency.AddTicks(Stopwatch.GetTimestamp() - start);
-            Interlocked.Increment(ref counts[response.StatusCode switch { HttpStatusCode.OK => 0, HttpStatusCode.UnprocessableEntity => 1, _ => 2 }]);
+            var status = response.StatusCode switch { HttpStatusCode.OK => 0, HttpStatusCode.UnprocessableEntity => 1, _ => 2 };
+            Interlocked.Increment(ref counts[status]);
         }
     }
 
     private static Result Summary(LatencyHistogram latency, long[] counts, TimeSpan elapsed) =>
-        new(latency.Count / elapsed.TotalSeconds, latency.QuantileMillis(0.5), latency.QuantileMillis(0.99), counts[0], counts[1], counts[2]);
+        new(latency.Count / elapsed.TotalSeconds, latency.QuantileMillis(0.5), latency.QuantileMillis(0.99),
+            counts[0], counts[1], counts[2]);
 }

@@ -27,7 +27,7 @@ public sealed class Subscriber(string name, LatencyHistogram priceLatency, Func<
         FirstEvent.TrySetResult();
     }
 
-    /// <summary>SSE: <c>GET /api/v1/stream?topics=prices,trades</c> until <paramref name="stop"/>; an <c>error</c> event is a disconnect.</summary>
+    /// <summary>SSE: <c>GET /api/v1/stream?topics=prices,trades</c> until stopped; an <c>error</c> event is a disconnect.</summary>
     public async Task RunSseAsync(HttpClient http, CancellationToken stop)
     {
         try
@@ -58,7 +58,7 @@ public sealed class Subscriber(string name, LatencyHistogram priceLatency, Func<
 
     private static readonly byte[] Subscribe = """{"op":"subscribe","topics":["prices","trades"]}"""u8.ToArray();
 
-    /// <summary>WebSocket: <c>/api/v1/ws</c>, subscribe to prices and trades, read until <paramref name="stop"/>; a close is a disconnect.</summary>
+    /// <summary>WebSocket: <c>/api/v1/ws</c>, subscribe to prices and trades, read until stopped; a close is a disconnect.</summary>
     public async Task RunWebSocketAsync(Uri ws, CancellationToken stop)
     {
         using var socket = new ClientWebSocket();
@@ -99,7 +99,7 @@ public sealed class Subscriber(string name, LatencyHistogram priceLatency, Func<
 
 public enum EnvelopeKind { Other, Price, Trade }
 
-/// <summary>The top-level <c>seq</c>, <c>type</c> and <c>time</c> of an envelope, without building a document (clients share the cores).</summary>
+/// <summary>An envelope's top-level <c>seq</c>, <c>type</c> and <c>time</c>, with no document built (clients share the cores).</summary>
 public static class EnvelopeReader
 {
     public static (EnvelopeKind Kind, long Seq, DateTimeOffset Time) Read(ReadOnlySpan<byte> json)
@@ -114,7 +114,8 @@ public static class EnvelopeReader
             else if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                kind = reader.ValueTextEquals("price"u8) ? EnvelopeKind.Price : reader.ValueTextEquals("trade"u8) ? EnvelopeKind.Trade : kind;
+                kind = reader.ValueTextEquals("price"u8) ? EnvelopeKind.Price
+                    : reader.ValueTextEquals("trade"u8) ? EnvelopeKind.Trade : kind;
             }
             else if (reader.ValueTextEquals("op"u8)) return (EnvelopeKind.Other, 0, default); // a control message, not an event
             else { reader.Read(); reader.Skip(); }
