@@ -17,8 +17,8 @@ public static class GatewayLoad
     private static readonly TimeSpan OrderTime = TimeSpan.FromSeconds(10), WarmUp = TimeSpan.FromSeconds(2);
 
     public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated,
-        long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldGcPause, long MaxQueued, int Threads,
-        GatewayOrders.Result Ws, double WsCpu, GatewayOrders.Result Rest, long PeakBytes);
+        long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldMachine, double HoldGcPause, long MaxQueued,
+        int Threads, GatewayOrders.Result Ws, double WsCpu, double WsMachine, GatewayOrders.Result Rest, long PeakBytes);
 
     public static int Run(int subscribers, int holdSeconds, int runs)
     {
@@ -105,7 +105,7 @@ public static class GatewayLoad
         }
         var holdPause = (GC.GetTotalPauseDuration() - pause) / hold;
         measuring = false;
-        var holdCpu = cpu.Busy();
+        var (holdCpu, holdMachine) = (cpu.Busy(), cpu.MachineBusy());
         var s1 = clients.Max(c => c.MaxSeq);
         var drain = Stopwatch.StartNew(); // let the last events reach every client still connected
         while (drain.Elapsed < TimeSpan.FromSeconds(15) && clients.Any(c => c.Ended is null && c.MaxSeq < s1)) await Task.Delay(100);
@@ -129,14 +129,14 @@ public static class GatewayLoad
         await GatewayOrders.WebSocketAsync(ws, bots, WarmUp, "ws-warm");
         cpu = CpuMeter.Start();
         var wsOrders = await GatewayOrders.WebSocketAsync(ws, bots, OrderTime, "ws");
-        var wsCpu = cpu.Busy();
+        var (wsCpu, wsMachine) = (cpu.Busy(), cpu.MachineBusy());
         await GatewayOrders.RestAsync(http, bots, WarmUp, "rest-warm");
         var restOrders = await GatewayOrders.RestAsync(http, bots, OrderTime, "rest");
 
         var first = ended.FirstOrDefault() is { } e ? $"{e.Name}: {e.Ended}" : null;
         return new RunResult(connected, ended.Count, first, expected.Count, lost, duplicated, extra, latency.QuantileMillis(0.5),
-            latency.QuantileMillis(0.99), latency.Count, holdCpu, holdPause, queued,
-            ThreadPool.ThreadCount, wsOrders, wsCpu, restOrders, PeakBytes());
+            latency.QuantileMillis(0.99), latency.Count, holdCpu, holdMachine, holdPause, queued,
+            ThreadPool.ThreadCount, wsOrders, wsCpu, wsMachine, restOrders, PeakBytes());
     }
 
     /// <summary>A bot placing an order every 200 ms over REST, so that trades flow while the subscribers are held.</summary>
@@ -184,13 +184,28 @@ public static class GatewayLoad
             : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    /// <summary>The share of all cores this process kept busy over an interval.</summary>
-    private readonly record struct CpuMeter(TimeSpan Cpu, long Since)
+    /// <summary>The share of all cores this process kept busy over an interval, and the share the whole machine did (/proc/stat):
+    /// the difference is other processes on the same cores.</summary>
+    private readonly record struct CpuMeter(TimeSpan Cpu, long Since, (long Busy, long Total) Machine)
     {
-        public static CpuMeter Start() => new(Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
+        public static CpuMeter Start() => new(Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp(), MachineTicks());
 
         public double Busy() =>
             (Process.GetCurrentProcess().TotalProcessorTime - Cpu) / Stopwatch.GetElapsedTime(Since) / Environment.ProcessorCount;
+
+        public double MachineBusy()
+        {
+            var (busy, total) = MachineTicks();
+            return total == Machine.Total ? double.NaN : (busy - Machine.Busy) / (double)(total - Machine.Total);
+        }
+
+        private static (long Busy, long Total) MachineTicks()
+        {
+            // cpu  user nice system idle iowait irq softirq steal ...
+            var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+                .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+            return (ticks.Sum() - ticks[3] - ticks[4], ticks.Sum());
+        }
     }
 
     private static void Table(List<RunResult> runs, int n)
@@ -214,14 +229,16 @@ public static class GatewayLoad
         System.Console.WriteLine($"| price to client p50 / p99, ms ({Of(r => r.PriceSamples, "N0")} samples) | " +
             $"{Of(r => r.PriceP50, "N2")} / " +
             $"{Of(r => r.PriceP99, "N2")} |");
-        System.Console.WriteLine($"| process CPU during the hold (of all cores) | {Of(r => r.HoldCpu * 100, "N0")}% |");
+        System.Console.WriteLine($"| CPU during the hold, this process / whole machine (of all cores) | {Of(r => r.HoldCpu * 100, "N0")}% / " +
+            $"{Of(r => r.HoldMachine * 100, "N0")}% |");
         System.Console.WriteLine("| GC pause share during the hold; thread pool: longest queue, threads | " +
             $"{Of(r => r.HoldGcPause * 100, "N1")}%; " +
             $"{Of(r => r.MaxQueued, "N0")}, {Of(r => r.Threads, "N0")} |");
         System.Console.WriteLine($"| WebSocket orders/s, 50 bots | {Of(r => r.Ws.PerSecond, "N0")} |");
         System.Console.WriteLine($"| WebSocket order to answer p50 / p99, ms | {Of(r => r.Ws.P50Millis, "N2")} / " +
             $"{Of(r => r.Ws.P99Millis, "N2")} |");
-        System.Console.WriteLine($"| process CPU during WebSocket orders | {Of(r => r.WsCpu * 100, "N0")}% |");
+        System.Console.WriteLine($"| CPU during WebSocket orders, this process / whole machine | {Of(r => r.WsCpu * 100, "N0")}% / " +
+            $"{Of(r => r.WsMachine * 100, "N0")}% |");
         System.Console.WriteLine($"| REST orders/s, 50 bots | {Of(r => r.Rest.PerSecond, "N0")} |");
         System.Console.WriteLine($"| REST order to answer p50 / p99, ms | {Of(r => r.Rest.P50Millis, "N2")} / " +
             $"{Of(r => r.Rest.P99Millis, "N2")} |");
