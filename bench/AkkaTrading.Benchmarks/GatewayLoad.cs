@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway;
+using AkkaTrading.Gateway.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaTrading.Benchmarks;
 
@@ -17,8 +19,9 @@ public static class GatewayLoad
     private static readonly TimeSpan OrderTime = TimeSpan.FromSeconds(10), WarmUp = TimeSpan.FromSeconds(2);
 
     public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated,
-        long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldMachine, double HoldGcPause, long MaxQueued,
-        int Threads, GatewayOrders.Result Ws, double WsCpu, double WsMachine, GatewayOrders.Result Rest, long PeakBytes);
+        long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldMachine, double HoldGcPause,
+        long MaxQueued, int Threads, GatewayOrders.Result Ws, double WsCpu, double WsMachine, GatewayOrders.Result Rest,
+        GatewayOrders.Result Alone, long PeakBytes);
 
     public static int Run(int subscribers, int holdSeconds, int runs)
     {
@@ -31,7 +34,6 @@ public static class GatewayLoad
             var run = RunOnceAsync(subscribers, TimeSpan.FromSeconds(holdSeconds)).GetAwaiter().GetResult();
             results.Add(run);
             System.Console.WriteLine($"run {r}: {run}");
-            GC.Collect();
         }
         Table(results, subscribers);
         return 0;
@@ -132,11 +134,14 @@ public static class GatewayLoad
         var (wsCpu, wsMachine) = (cpu.Busy(), cpu.MachineBusy());
         await GatewayOrders.RestAsync(http, bots, WarmUp, "rest-warm");
         var restOrders = await GatewayOrders.RestAsync(http, bots, OrderTime, "rest");
+        var exchange = server.Services.GetRequiredService<ExchangeClient>();
+        await GatewayOrders.ExchangeAloneAsync(exchange, bots, WarmUp, "alone-warm");
+        var alone = await GatewayOrders.ExchangeAloneAsync(exchange, bots, OrderTime, "alone");
 
         var first = ended.FirstOrDefault() is { } e ? $"{e.Name}: {e.Ended}" : null;
         return new RunResult(connected, ended.Count, first, expected.Count, lost, duplicated, extra, latency.QuantileMillis(0.5),
             latency.QuantileMillis(0.99), latency.Count, holdCpu, holdMachine, holdPause, queued,
-            ThreadPool.ThreadCount, wsOrders, wsCpu, wsMachine, restOrders, PeakBytes());
+            ThreadPool.ThreadCount, wsOrders, wsCpu, wsMachine, restOrders, alone, PeakBytes());
     }
 
     /// <summary>A bot placing an order every 200 ms over REST, so that trades flow while the subscribers are held.</summary>
@@ -170,9 +175,10 @@ public static class GatewayLoad
         return seqs;
     }
 
-    /// <summary>Resets the process's peak resident set (Linux: 5 → clear_refs), so that each run reports its own peak.</summary>
+    /// <summary>Resets the process's peak resident set (Linux: 5 → clear_refs) to the current one, so each run reports its own peak.</summary>
     private static void ResetPeak()
     {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true); // gives the last run's heap back
         try { File.WriteAllText("/proc/self/clear_refs", "5"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
@@ -229,7 +235,7 @@ public static class GatewayLoad
         System.Console.WriteLine($"| price to client p50 / p99, ms ({Of(r => r.PriceSamples, "N0")} samples) | " +
             $"{Of(r => r.PriceP50, "N2")} / " +
             $"{Of(r => r.PriceP99, "N2")} |");
-        System.Console.WriteLine($"| CPU during the hold, this process / whole machine (of all cores) | {Of(r => r.HoldCpu * 100, "N0")}% / " +
+        System.Console.WriteLine($"| CPU during the hold, this process / whole machine | {Of(r => r.HoldCpu * 100, "N0")}% / " +
             $"{Of(r => r.HoldMachine * 100, "N0")}% |");
         System.Console.WriteLine("| GC pause share during the hold; thread pool: longest queue, threads | " +
             $"{Of(r => r.HoldGcPause * 100, "N1")}%; " +
@@ -242,6 +248,9 @@ public static class GatewayLoad
         System.Console.WriteLine($"| REST orders/s, 50 bots | {Of(r => r.Rest.PerSecond, "N0")} |");
         System.Console.WriteLine($"| REST order to answer p50 / p99, ms | {Of(r => r.Rest.P50Millis, "N2")} / " +
             $"{Of(r => r.Rest.P99Millis, "N2")} |");
+        System.Console.WriteLine($"| exchange alone (Ask from 50 tasks, no HTTP or JSON), orders/s | {Of(r => r.Alone.PerSecond, "N0")} |");
+        System.Console.WriteLine($"| exchange alone p50 / p99, ms | {Of(r => r.Alone.P50Millis, "N2")} / " +
+            $"{Of(r => r.Alone.P99Millis, "N2")} |");
         System.Console.WriteLine($"| peak working set of the process (server and clients), MB | {Of(r => r.PeakBytes / 1e6, "N0")} |");
     }
 }

@@ -5,6 +5,8 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using AkkaTrading.Domain.Trading;
+using AkkaTrading.Gateway.Events;
 
 namespace AkkaTrading.Benchmarks;
 
@@ -120,6 +122,27 @@ public static class GatewayOrders
             var status = response.StatusCode switch { HttpStatusCode.OK => 0, HttpStatusCode.UnprocessableEntity => 1, _ => 2 };
             Interlocked.Increment(ref counts[status]);
         }
+    }
+
+    /// <summary>The same orders straight to the exchange actor (the gateway's Ask, no HTTP, no JSON): what the exchange allows.</summary>
+    public static async Task<Result> ExchangeAloneAsync(ExchangeClient exchange, IReadOnlyList<(string Name, string Token)> bots,
+        TimeSpan duration, string phase)
+    {
+        var latency = new LatencyHistogram();
+        var counts = new long[3];
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(bots.Select(bot => Task.Run(async () =>
+        {
+            for (long i = 0; watch.Elapsed < duration; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var order = new Order(bot.Name, Assets[i / 2 % Assets.Length], i % 2 == 0 ? Side.Buy : Side.Sell, 1);
+                var outcome = await exchange.SubmitAsync(order, $"{bot.Name}-{phase}-{i}", CancellationToken.None);
+                latency.AddTicks(Stopwatch.GetTimestamp() - start);
+                Interlocked.Increment(ref counts[outcome.Result.Fill is null ? 1 : 0]);
+            }
+        })));
+        return Summary(latency, counts, watch.Elapsed);
     }
 
     private static Result Summary(LatencyHistogram latency, long[] counts, TimeSpan elapsed) =>
