@@ -21,7 +21,7 @@ public static class GatewayLoad
     public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated,
         long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldMachine, double HoldGcPause,
         long MaxQueued, int Threads, GatewayOrders.Result Ws, double WsCpu, double WsMachine, GatewayOrders.Result Rest,
-        GatewayOrders.Result Alone, long PeakBytes);
+        GatewayOrders.Result Alone, long SubscribersPeak, long PeakBytes);
 
     public static int Run(int subscribers, int holdSeconds, int runs)
     {
@@ -126,6 +126,7 @@ public static class GatewayLoad
             if (!seen.SequenceEqual(seen.Order())) duplicated++; // out of order: counted with the duplicates (none expected)
         }
         var ended = clients.Where(c => c.Ended is not null).ToList();
+        var subscribersPeak = PeakBytes(); // before the orders, whose garbage would hide what the subscribers cost
 
         // 2. orders/s, one transport after the other, each after a short warm-up
         await GatewayOrders.WebSocketAsync(ws, bots, WarmUp, "ws-warm");
@@ -141,7 +142,7 @@ public static class GatewayLoad
         var first = ended.FirstOrDefault() is { } e ? $"{e.Name}: {e.Ended}" : null;
         return new RunResult(connected, ended.Count, first, expected.Count, lost, duplicated, extra, latency.QuantileMillis(0.5),
             latency.QuantileMillis(0.99), latency.Count, holdCpu, holdMachine, holdPause, queued,
-            ThreadPool.ThreadCount, wsOrders, wsCpu, wsMachine, restOrders, alone, PeakBytes());
+            ThreadPool.ThreadCount, wsOrders, wsCpu, wsMachine, restOrders, alone, subscribersPeak, PeakBytes());
     }
 
     /// <summary>A bot placing an order every 200 ms over REST, so that trades flow while the subscribers are held.</summary>
@@ -175,7 +176,7 @@ public static class GatewayLoad
         return seqs;
     }
 
-    /// <summary>Resets the process's peak resident set (Linux: 5 → clear_refs) to the current one, so each run reports its own peak.</summary>
+    /// <summary>Resets the peak resident set (Linux: 5 → clear_refs) to the current one, so that each run reports its own peak.</summary>
     private static void ResetPeak()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true); // gives the last run's heap back
@@ -251,6 +252,7 @@ public static class GatewayLoad
         System.Console.WriteLine($"| exchange alone (Ask from 50 tasks, no HTTP or JSON), orders/s | {Of(r => r.Alone.PerSecond, "N0")} |");
         System.Console.WriteLine($"| exchange alone p50 / p99, ms | {Of(r => r.Alone.P50Millis, "N2")} / " +
             $"{Of(r => r.Alone.P99Millis, "N2")} |");
+        System.Console.WriteLine($"| peak working set after the subscribers, MB | {Of(r => r.SubscribersPeak / 1e6, "N0")} |");
         System.Console.WriteLine($"| peak working set of the process (server and clients), MB | {Of(r => r.PeakBytes / 1e6, "N0")} |");
     }
 }
