@@ -11,6 +11,7 @@ using Serilog.Events;
 // of the same rules over the same seeded data, cross-checked trade for trade.
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks [-- --steps 1000000 --runs 5]
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- plain-csv <file.csv>   (the plain program of the CSV comparison)
+//   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- gateway [--subscribers 1000] [--hold 60] [--runs 3]   (GatewayLoad)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = args.ToList();
 if (options.Count == 2 && options[0] == "plain-csv")
@@ -18,6 +19,8 @@ if (options.Count == 2 && options[0] == "plain-csv")
     Console.WriteLine($"{Bench.PlainCsv(Bench.Config(3, 2).Settings, options[1])} trades");
     return 0;
 }
+if (options.FirstOrDefault() == "gateway")
+    return GatewayLoad.Run(Bench.Option(options, "--subscribers", 1000), Bench.Option(options, "--hold", 60), Bench.Option(options, "--runs", 3));
 var steps = Bench.Option(options, "--steps", 1_000_000);
 var runs = Bench.Option(options, "--runs", 5);
 

@@ -44,7 +44,7 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
         [EnumeratorCancellation] CancellationToken cancel)
     {
         // first, so nothing published while the log is read is missed; only what the client sees, so others' trades cannot overflow it
-        using var live = Hub.Subscribe(e => TopicNames.View(e, topics, bot) is not null);
+        using var live = Hub.Subscribe(e => TopicNames.Sees(e, topics, bot));
         var last = after;
         while (true)
         {

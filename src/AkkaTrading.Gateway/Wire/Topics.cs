@@ -62,6 +62,15 @@ public static class TopicNames
         _ => null,
     };
 
+    /// <summary>Whether <see cref="View"/> gives an envelope, without building one: asked of every event for every live subscription.</summary>
+    public static bool Sees(ExchangeEvent e, Topics topics, string? bot) => e.Data switch
+    {
+        PriceData => topics.HasFlag(Topics.Prices),
+        TradeData t => topics.HasFlag(Topics.Trades) || (bot is not null && t.Fill.Bot == bot && topics.HasFlag(Topics.Fills)),
+        RejectionData => bot is not null && e.Owner == bot && topics.HasFlag(Topics.Fills),
+        _ => false,
+    };
+
     public static RejectionMessage Rejection(RejectionData r)
         => new(r.Rejection.Order.Asset, WireNames.Side(r.Rejection.Order.Side), r.Rejection.Order.Quantity,
         WireNames.Reason(r.Rejection.Reason), r.Rejection.Detail, r.ClientOrderId);
