@@ -52,15 +52,21 @@ public static class StreamEndpoints
     }
 
     /// <summary>
-    /// The events after <paramref name="after"/> as soon as there is one: those already there at once, else the first to come
+    /// The events after <paramref name="after"/> as soon as there is one: those already there at once (up to a page), else the first to come
     /// (with any that follow it immediately), or none at the timeout.
     /// </summary>
     private static async Task<List<Envelope>> PollAsync(ExchangeClient exchange, long after, Topics topics, string? bot, TimeSpan timeout,
         CancellationToken cancel)
     {
+        // what is already there is answered whatever the timeout, and a cursor older than the log is gone, not a timeout
+        var page = await exchange.EventsAsync(after, MaxEventsPerPoll, cancel);
+        if (page.Gone) throw new ResumeGoneException(after, page.OldestSeq);
+        var events = page.Events.Select(e => TopicNames.View(e, topics, bot)).OfType<Envelope>().ToList();
+        if (events.Count > 0 || timeout == TimeSpan.Zero) return events;
+        if (page.Events.Count > 0) after = page.Events[^1].Seq;
+
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         wait.CancelAfter(timeout);
-        var events = new List<Envelope>();
         await using var reader = exchange.ReadAsync(after, topics, bot, wait.Token).GetAsyncEnumerator(wait.Token);
         try
         {
