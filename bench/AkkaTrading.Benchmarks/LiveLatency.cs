@@ -3,6 +3,7 @@ using Akka.Actor;
 using AkkaTrading.Domain.Prices;
 using AkkaTrading.Domain.Trading;
 using AkkaTrading.Engine.Actors;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 using static AkkaTrading.Engine.Protocol.Market;
@@ -27,9 +28,9 @@ public static class LiveLatency
         try
         {
             BotAccount probeAccount = new("latency-probe", 1_000_000_000m, [.. assets]);
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account), probeAccount]), "exchange");
-            foreach (var bot in settings.Bots)
-                TradingSimulationHosting.StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange, exchange);
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.BotsIn(serving: false).Select(b => b.Account), probeAccount]), "exchange");
+            var starting = new BotStarting(system, exchange, settings.Exchange);
+            foreach (var bot in settings.BotsIn(serving: false)) bot.Kind.Start(bot, starting);
             var samples = new List<long>();
             var probe = system.ActorOf(Props.Create(() => new Probe(exchange, probeAccount.Name, sentAt, samples)), "probe");
             system.EventStream.Subscribe(probe, typeof(PriceChanged));

@@ -4,6 +4,7 @@ using AkkaTrading.Console.Output;
 using AkkaTrading.Console.Report;
 using AkkaTrading.Console.Running;
 using AkkaTrading.Domain.Scenarios;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 using Serilog;
@@ -65,7 +66,7 @@ public static class App
         var terminal = IsTerminal(output, run.Common);
         UseSerilog(run.Common, toConsole: !terminal);
         output.WriteLine($"Live run for {duration.TotalSeconds:0.#}s (Ctrl+C stops it early): {config.Settings.Sources.Length} sources, " +
-            $"{config.Settings.Bots.Length} bots");
+            $"{config.Settings.BotsIn(serving: false).Length} bots");
         RunOutcome outcome;
         if (terminal)
         {
@@ -102,7 +103,7 @@ public static class App
         {
             outcome = await Simulation.ServeAsync(config, settings, mode, serve.Common.LogLevel, report is not null,
                 (urls, grpc) => output.WriteLine($"Serving on {string.Join(", ", urls)}, gRPC on {grpc} (Ctrl+C stops): " +
-                    $"{settings.Bots.Length} bots, {settings.Gateway.RemoteBots.Length} remote bots, prices from " +
+                    $"{settings.StrategyBots.Length} bots, {settings.Bots.OfType<RemoteBotSettings>().Count()} remote bots, prices from " +
                     $"{(serve.Scenario is null ? "the sources" : serve.Scenario)}"), stop);
         }
         catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway.Auth;
 using AkkaTrading.Gateway.Endpoints;
@@ -22,12 +23,14 @@ public static class GatewayHosting
     public const string ApiRoot = "/api/v1";
 
     /// <param name="assets">the assets the exchange trades, in its order</param>
-    public static IServiceCollection AddGateway(this IServiceCollection services, GatewaySettings settings, IReadOnlyList<string> assets)
+    /// <param name="remoteBots">the bots that authenticate with a token from the configuration</param>
+    public static IServiceCollection AddGateway(this IServiceCollection services, GatewaySettings settings, IReadOnlyList<string> assets,
+        IEnumerable<RemoteBotSettings> remoteBots)
     {
         var hub = new EventHub(settings.QueueSize);
         services.AddSingleton(settings);
         services.AddSingleton(hub);
-        services.AddSingleton(new BotTokens(settings.RemoteBots));
+        services.AddSingleton(new BotTokens(remoteBots));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OrderRateLimiter(settings.OrdersPerSecond, settings.OrderBurst,
             sp.GetRequiredService<TimeProvider>()));

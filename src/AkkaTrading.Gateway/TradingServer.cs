@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -60,7 +61,7 @@ public sealed class TradingServer : IAsyncDisposable
             // HTTP/2 only: without TLS a client cannot negotiate it on an HTTP/1 port (grpc-dotnet#979)
             grpc = Listen(kestrel, grpcUrl ?? gateway.GrpcUrl, HttpProtocols.Http2);
         });
-        builder.Services.AddGateway(gateway, mode.Assets(settings));
+        builder.Services.AddGateway(gateway, mode.Assets(settings), settings.Bots.OfType<RemoteBotSettings>());
         services?.Invoke(builder.Services);
         builder.Services.AddAkka("akka-trading", (configuration, _) =>
         {

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Engine.Actors;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Settings;
 using Microsoft.Extensions.Logging;
 
@@ -14,14 +15,14 @@ public sealed class TradeLog;
 public static class TradingSimulationHosting
 {
     /// <summary>
-    /// Starts the simulation's actors: the exchange, one bot per configured bot and, in a live run, one
+    /// Starts the simulation's actors: the exchange with every bot's account, each bot as its kind starts it and, in a live run, one
     /// source per configured asset (in a replay, the replay clock). With <paramref name="tradeLog"/> the
     /// trades are also written there as CSV; with <paramref name="record"/> the exchange records the run for
     /// a report. The exchange is registered as <see cref="Exchange"/>.
     /// </summary>
     /// <param name="serving">
-    /// in a server: the exchange stamps and keeps events for clients, the remote bots' accounts are opened, and a failing
-    /// actor resumes instead of stopping the run
+    /// in a server: the exchange stamps and keeps events for clients, the bots that need the gateway take part, and a
+    /// failing actor resumes instead of stopping the run
     /// </param>
     public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings,
         SimulationMode mode,
@@ -38,17 +39,15 @@ public static class TradingSimulationHosting
 
             var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock")
                 : null;
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.Bots.Select(b => b.Account)], clock,
+            var bots = settings.BotsIn(serving);
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. bots.Select(b => b.Account)], clock,
                 record, transactions,
                 eventLogSize: serving ? settings.Gateway.EventLogSize : 0), "exchange");
             registry.Register<Exchange>(exchange);
-            if (serving)
-                foreach (var remote in settings.Gateway.RemoteBots)
-                    exchange.Tell(new Protocol.Server.OpenAccount(remote.Name, remote.InitialCash));
 
-            // Bots are subscribed before any source or the clock can produce a price.
-            foreach (var bot in settings.Bots)
-                StartBot(system, bot.Account, bot.CreateStrategy(), settings.Exchange, exchange);
+            // Bots are started before any source or the clock can produce a price.
+            var starting = new BotStarting(system, exchange, settings.Exchange);
+            foreach (var bot in bots) bot.Kind.Start(bot, starting);
 
             if (mode is SimulationMode.Live)
                 foreach (var source in settings.Sources)

@@ -2,12 +2,6 @@ using System.Collections.Immutable;
 
 namespace AkkaTrading.Engine.Settings;
 
-/// <summary>
-/// A bot that trades from outside over the network: it authenticates with <see cref="Token"/> and the exchange acts
-/// on <see cref="Name"/> only. <see cref="ApiKey"/> and <see cref="ApiSecret"/> are its credentials in the BitMEX dialect.
-/// </summary>
-public sealed record RemoteBotSettings(string Name, string Token, decimal InitialCash, string? ApiKey, string? ApiSecret);
-
 /// <summary>The network edge of <c>serve</c> (<c>akka-trading.gateway</c>).</summary>
 /// <param name="Urls">where the HTTP API listens (loopback by default)</param>
 /// <param name="GrpcUrl">where the gRPC service listens (HTTP/2 without TLS, a port of its own)</param>
@@ -20,7 +14,7 @@ public sealed record RemoteBotSettings(string Name, string Token, decimal Initia
 public sealed record GatewaySettings(
     ImmutableArray<string> Urls, string GrpcUrl, int EventLogSize, bool PublicReads, int OrdersPerSecond, int OrderBurst,
         int MaxRequestBytes,
-    int QueueSize, WebhookSettings Webhooks, ImmutableArray<RemoteBotSettings> RemoteBots, RegistrationSettings Registration);
+    int QueueSize, WebhookSettings Webhooks, RegistrationSettings Registration);
 
 /// <summary>Whether bots may open an account while the server runs (<c>POST /api/v1/bots</c>), with what cash, and how many.</summary>
 public sealed record RegistrationSettings(bool Open, decimal InitialCash, int MaxBots);

@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 
 namespace AkkaTrading.Engine.Settings;
 
-/// <summary>Reads and validates <c>akka-trading.gateway</c> (schema: README, "Configuration reference").</summary>
+/// <summary>Reads and validates <c>akka-trading.gateway</c> (schema: README, "Configuration reference"); its remote bots are
+/// read with the other bots.</summary>
 public static class GatewaySettingsReader
 {
-    public static GatewaySettings Read(HoconSection section, Func<string, string?> environment)
+    public static GatewaySettings Read(HoconSection section)
     {
         section.AllowOnly("urls", "grpc-url", "event-log-size", "public-reads", "orders-per-second", "order-burst", "max-request-bytes",
-            "queue-size", "webhooks", "remote-bots", "registration");
+            "queue-size", "webhooks", "remote-bots", "registration"); // remote-bots: RemoteBotKind
         var urls = section.Strings("urls");
         if (urls.IsEmpty) throw section.Error("urls", "must list at least one URL such as \"http://127.0.0.1:5080\"");
         for (var i = 0; i < urls.Length; i++) RequireHttpUrl(section, $"urls[{i}]", urls[i]);
@@ -26,34 +27,10 @@ public static class GatewaySettingsReader
             registration.Decimal("initial-cash", 0m, TradingSettingsReader.MaxCash),
             registration.Int("max-bots", 0, 100_000));
 
-        var bots = section.Sections("remote-bots").Select(b => ReadRemoteBot(b, environment)).ToImmutableArray();
-        RequireUnique(section, bots.Select(b => b.Name), "bot name");
-        if (bots.Select(b => b.Token).Distinct(StringComparer.Ordinal).Count() != bots.Length)
-            throw section.Error("remote-bots", "gives two bots the same token");
-        RequireUnique(section, bots.Where(b => b.ApiKey is not null).Select(b => b.ApiKey!), "api-key");
-
         return new GatewaySettings(urls, grpcUrl, section.Int("event-log-size", 1, 10_000_000), section.Bool("public-reads"),
             section.Int("orders-per-second", 1, 1_000_000), section.Int("order-burst", 1, 1_000_000),
                 section.Int("max-request-bytes", 1024, 16 << 20),
-            section.Int("queue-size", 16, 1_000_000), webhooks, bots, registrationSettings);
-    }
-
-    private static RemoteBotSettings ReadRemoteBot(HoconSection bot, Func<string, string?> environment)
-    {
-        bot.AllowOnly("name", "token", "token-env", "initial-cash", "api-key", "api-secret");
-        string token;
-        if (bot.Has("token") == bot.Has("token-env")) throw bot.Error("token", "or 'token-env' must be given, one of them");
-        if (bot.Has("token")) token = bot.String("token");
-        else
-        {
-            var variable = bot.String("token-env");
-            token = environment(variable) is { Length: > 0 } value ? value
-                : throw bot.Error("token-env", $"names the environment variable '{variable}', which is not set");
-        }
-        if (token.Length < 16) throw bot.Error("token", "must be at least 16 characters long (a secret nobody can guess)");
-        if (bot.Has("api-key") != bot.Has("api-secret")) throw bot.Error("api-key", "and 'api-secret' go together");
-        return new RemoteBotSettings(bot.Name("name"), token, bot.Decimal("initial-cash", 0m, TradingSettingsReader.MaxCash),
-            bot.Has("api-key") ? bot.String("api-key") : null, bot.Has("api-secret") ? bot.String("api-secret") : null);
+            section.Int("queue-size", 16, 1_000_000), webhooks, registrationSettings);
     }
 
     private static void RequireHttpUrl(HoconSection section, string key, string url)
@@ -70,10 +47,4 @@ public static class GatewaySettingsReader
             ? null
             : $"must be an http:// URL with an IP address (or localhost) and a port, such as \"http://127.0.0.1:5080\", not '{url}'";
 
-    private static void RequireUnique(HoconSection section, IEnumerable<string> values, string what)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in values)
-            if (!seen.Add(value)) throw section.Error("remote-bots", $"has the {what} '{value}' twice");
-    }
 }

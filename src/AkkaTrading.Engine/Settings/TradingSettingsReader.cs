@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using AkkaTrading.Domain.Prices;
-using AkkaTrading.Domain.Strategies;
+using AkkaTrading.Engine.Bots;
 
 namespace AkkaTrading.Engine.Settings;
 
@@ -31,9 +31,7 @@ public static class TradingSettingsReader
         strategies.AllowOnly([.. StrategyKinds.All.Select(k => k.Name)]);
         foreach (var kind in StrategyKinds.All) kind.ReadSettings(strategies.Section(kind.Name));
 
-        var bots = section.Sections("bots").Select(b => ReadBot(b, strategies)).ToImmutableArray();
-        if (bots.IsEmpty) throw section.Error("bots", "must list at least one bot");
-        RequireUnique(bots.Select(b => b.Name), section, "bots", "bot name");
+        var bots = ReadBots(section, Environment.GetEnvironmentVariable);
 
         var sources = section.Sections("sources").Select(ReadSource).ToImmutableArray();
         RequireUnique(sources.Select(s => s.Asset), section, "sources", "source asset");
@@ -41,28 +39,26 @@ public static class TradingSettingsReader
         var live = section.Section("live");
         live.AllowOnly("duration");
 
-        var gateway = GatewaySettingsReader.Read(section.Section("gateway"), Environment.GetEnvironmentVariable);
-        foreach (var remote in gateway.RemoteBots)
-            if (bots.Any(b => b.Name == remote.Name))
-                throw section.Error("gateway.remote-bots",
-                    $"names bot '{remote.Name}', which is also a built-in bot in 'akka-trading.bots'");
+        var gateway = GatewaySettingsReader.Read(section.Section("gateway"));
         return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration"))) { Gateway = gateway };
     }
 
-    private static BotSettings ReadBot(HoconSection bot, HoconSection strategies)
+    /// <summary>Every kind's bots, in <see cref="BotKinds.All"/>'s order; a name is one bot's, whatever the kinds.</summary>
+    private static ImmutableArray<BotSettings> ReadBots(HoconSection section, Func<string, string?> environment)
     {
-        bot.AllowOnly("name", "strategy", "assets", "initial-cash", "settings");
-        var strategy = bot.String("strategy");
-        var kind = StrategyKinds.Find(strategy)
-            ?? throw bot.Error("strategy",
-                $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyKinds.All.Select(k => k.Name))})");
-        var defaults = strategies.Section(strategy);
-        var effective = bot.Has("settings") ? defaults.OverlaidWith(bot.Section("settings")) : defaults;
-        var assets = bot.Names("assets");
-        if (assets.IsEmpty) throw bot.Error("assets", "must list at least one asset");
-        return new BotSettings(bot.Name("name"), kind, bot.Decimal("initial-cash", 0m, MaxCash),
-            assets.Distinct(StringComparer.Ordinal).ToImmutableArray(),
-            kind.ReadSettings(effective));
+        var reading = new BotReading(section, environment);
+        var bots = ImmutableArray.CreateBuilder<BotSettings>();
+        var seen = new Dictionary<string, BotKind>(StringComparer.Ordinal);
+        foreach (var kind in BotKinds.All)
+            foreach (var bot in kind.ReadAll(reading))
+            {
+                if (seen.TryGetValue(bot.Name, out var first))
+                    throw section.Error(kind.ListKey, first == kind ? $"has the bot name '{bot.Name}' twice"
+                        : $"names bot '{bot.Name}', which 'akka-trading.{first.ListKey}' names too");
+                seen.Add(bot.Name, kind);
+                bots.Add(bot);
+            }
+        return bots.ToImmutable();
     }
 
     private static SourceSettings ReadSource(HoconSection s)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AkkaTrading.Engine.Settings;
+using AkkaTrading.Engine.Bots;
 using Microsoft.AspNetCore.Http;
 
 namespace AkkaTrading.Gateway.Auth;

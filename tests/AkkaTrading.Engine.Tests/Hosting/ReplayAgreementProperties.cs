@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TradeLog = AkkaTrading.Domain.Reporting.TradeLog;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Strategies;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 using CsCheck;
@@ -21,13 +22,13 @@ public class ReplayAgreementProperties
 
     private static readonly string[] AllAssets = ["ALFA", "BETA", "GAMMA", "DELTA"];
 
-    public sealed record Case(ExchangeSettings Exchange, ImmutableArray<BotSettings> Bots, ImmutableArray<ScenarioStep> Steps)
+    public sealed record Case(ExchangeSettings Exchange, ImmutableArray<StrategyBotSettings> Bots, ImmutableArray<ScenarioStep> Steps)
     {
         public override string ToString() =>
             $"{Exchange}, bots: {string.Join("; ", Bots.Select(Describe))}, " +
             $"{Steps.Length} steps: {string.Join(" ", Steps.Take(400).Select(Describe))}";
 
-        private static string Describe(BotSettings b) => $"{b.Name} {b.InitialCash} [{string.Join(",", b.Assets)}] {b.StrategySettings}";
+        private static string Describe(StrategyBotSettings b) => $"{b.Name} {b.InitialCash} [{string.Join(",", b.Assets)}] {b.StrategySettings}";
         private static string Describe(ScenarioStep s) => $"{s.Step}:{string.Join(",", s.Prices.Select(p => $"{p.Asset}={p.Price}"))}";
     }
 
@@ -108,7 +109,7 @@ public class ReplayAgreementProperties
         {
             var watched = assets.Where((_, a) => (b.Item3 >> a & 1) == 1).DefaultIfEmpty(assets[0]).ToImmutableArray();
             var kind = StrategyKinds.Of(b.Item1);
-            return new BotSettings($"{kind.Name}-{i}", kind, b.Item2, watched, b.Item1);
+            return new StrategyBotSettings($"{kind.Name}-{i}", kind, b.Item2, watched, b.Item1);
         });
         return new Case(exchange, [.. configured], [.. scenario]);
     }
@@ -128,7 +129,7 @@ public class ReplayAgreementProperties
     /// <returns>how many trades the case made</returns>
     private static async Task<long> Agree(Case c)
     {
-        var settings = new TradingSettings(c.Exchange, c.Bots, [], new LiveSettings(TimeSpan.FromSeconds(1))) { Gateway = DefaultGateway };
+        var settings = new TradingSettings(c.Exchange, [.. c.Bots], [], new LiveSettings(TimeSpan.FromSeconds(1))) { Gateway = DefaultGateway };
         var outline = ScenarioSteps.Outline(c.Steps);
         var plain = new StringWriter { NewLine = "\n" };
         plain.WriteLine(TradeLog.Header);

@@ -1,4 +1,5 @@
 using AkkaTrading.Domain.Strategies;
+using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 
@@ -14,9 +15,9 @@ public sealed class TradingConfigTests
     {
         var settings = TradingConfig.Load().Settings;
         Assert.Equal(["ALFA", "BETA", "GAMMA"], settings.SourceAssets.ToArray());
-        Assert.Equal(["investor", "hamster"], settings.Bots.Select(b => b.Strategy));
-        Assert.Equal(new InvestorSettings(20, 5.0m, 5.0m, 10), settings.Bots[0].StrategySettings);
-        Assert.Equal(new HamsterSettings(5, 1.0m, 5, 8.0m, 10), settings.Bots[1].StrategySettings); // crash-percent overridden per bot
+        Assert.Equal(["investor", "hamster"], settings.StrategyBots.Select(b => b.Strategy.Name));
+        Assert.Equal(new InvestorSettings(20, 5.0m, 5.0m, 10), settings.StrategyBots[0].StrategySettings);
+        Assert.Equal(new HamsterSettings(5, 1.0m, 5, 8.0m, 10), settings.StrategyBots[1].StrategySettings); // crash-percent overridden per bot
         Assert.Equal(new ExchangeSettings(1000, 0m), settings.Exchange);
         Assert.Equal(TimeSpan.FromSeconds(20), settings.Live.Duration);
     }
@@ -36,8 +37,8 @@ public sealed class TradingConfigTests
             """).Settings;
         Assert.Equal(0.1m, settings.Exchange.FeePercent);
         Assert.Equal(["cautious", "eager"], settings.Bots.Select(b => b.Name));
-        Assert.Equal(new InvestorSettings(3, 10m, 5.0m, 10), settings.Bots[0].StrategySettings);
-        Assert.Equal(new InvestorSettings(3, 5.0m, 5.0m, 10), settings.Bots[1].StrategySettings);
+        Assert.Equal(new InvestorSettings(3, 10m, 5.0m, 10), settings.StrategyBots[0].StrategySettings);
+        Assert.Equal(new InvestorSettings(3, 5.0m, 5.0m, 10), settings.StrategyBots[1].StrategySettings);
     }
 
     [Theory]
@@ -107,23 +108,5 @@ public sealed class TradingConfigTests
         var error = Assert.Throws<SettingsException>(() => new SimulationMode.Live().Validate(settings));
         Assert.Equal("'akka-trading.bots[0].assets' of bot 'x' names asset 'ZETA', which the configured sources ('akka-trading.sources') " +
             "does not have (it has: ALFA, BETA, GAMMA)", error.Message);
-    }
-}
-
-/// <summary>A strategy is one kind registered once: its defaults, its settings reader and its factory come together.</summary>
-public sealed class StrategyKindTests
-{
-    [Fact]
-    public void Every_registered_strategy_kind_has_defaults_and_makes_its_strategy()
-    {
-        var defaults = HoconSection.Root(TradingConfig.FromText(null).Config).Section("akka-trading").Section("strategies");
-        foreach (var kind in StrategyKinds.All)
-        {
-            var settings = kind.ReadSettings(defaults.Section(kind.Name));
-            Assert.Same(kind, StrategyKinds.Of(settings));
-            Assert.NotNull(kind.Create(settings));
-            Assert.Same(kind, StrategyKinds.Find(kind.Name));
-        }
-        Assert.Null(StrategyKinds.Find("gambler"));
     }
 }

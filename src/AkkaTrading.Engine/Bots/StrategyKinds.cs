@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using AkkaTrading.Domain.Strategies;
+using AkkaTrading.Engine.Settings;
 
-namespace AkkaTrading.Engine.Settings;
+namespace AkkaTrading.Engine.Bots;
 
 /// <summary>
 /// A built-in strategy as the configuration knows it: its name (<c>strategy = NAME</c> in a bot, its defaults under
