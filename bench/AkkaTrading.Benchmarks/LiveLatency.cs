@@ -28,9 +28,11 @@ public static class LiveLatency
         try
         {
             BotAccount probeAccount = new("latency-probe", 1_000_000_000m, [.. assets]);
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. settings.BotsIn(serving: false).Select(b => b.Account), probeAccount]), "exchange");
+            var bots = settings.BotsIn(serving: false);
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. bots.Select(b => b.Account), probeAccount]),
+                "exchange");
             var starting = new BotStarting(system, exchange, settings.Exchange);
-            foreach (var bot in settings.BotsIn(serving: false)) bot.Kind.Start(bot, starting);
+            foreach (var bot in bots) bot.Kind.Start(bot, starting);
             var samples = new List<long>();
             var probe = system.ActorOf(Props.Create(() => new Probe(exchange, probeAccount.Name, sentAt, samples)), "probe");
             system.EventStream.Subscribe(probe, typeof(PriceChanged));

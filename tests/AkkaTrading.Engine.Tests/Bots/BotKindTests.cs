@@ -59,7 +59,8 @@ public sealed class BotKindTests
     }
 
     [Theory]
-    [InlineData($"akka-trading.gateway.remote-bots = [ {Alice}, {Alice} ]", "'akka-trading.gateway.remote-bots' gives two bots the same token")]
+    [InlineData($"akka-trading.gateway.remote-bots = [ {Alice}, {Alice} ]",
+        "'akka-trading.gateway.remote-bots' gives two bots the same token")]
     [InlineData("akka-trading.gateway.remote-bots = [ { name = investor, token = \"investor-secret-token\", initial-cash = 1 } ]",
         "'akka-trading.gateway.remote-bots' names bot 'investor', which 'akka-trading.bots' names too")]
     [InlineData("akka-trading.gateway.remote-bots = [ { name = a, token = \"t1-secret-token-123\", initial-cash = 1 }, " +

@@ -28,7 +28,8 @@ public class ReplayAgreementProperties
             $"{Exchange}, bots: {string.Join("; ", Bots.Select(Describe))}, " +
             $"{Steps.Length} steps: {string.Join(" ", Steps.Take(400).Select(Describe))}";
 
-        private static string Describe(StrategyBotSettings b) => $"{b.Name} {b.InitialCash} [{string.Join(",", b.Assets)}] {b.StrategySettings}";
+        private static string Describe(StrategyBotSettings b) =>
+            $"{b.Name} {b.InitialCash} [{string.Join(",", b.Assets)}] {b.StrategySettings}";
         private static string Describe(ScenarioStep s) => $"{s.Step}:{string.Join(",", s.Prices.Select(p => $"{p.Asset}={p.Price}"))}";
     }
 
@@ -129,7 +130,8 @@ public class ReplayAgreementProperties
     /// <returns>how many trades the case made</returns>
     private static async Task<long> Agree(Case c)
     {
-        var settings = new TradingSettings(c.Exchange, [.. c.Bots], [], new LiveSettings(TimeSpan.FromSeconds(1))) { Gateway = DefaultGateway };
+        var settings = new TradingSettings(c.Exchange, [.. c.Bots], [], new LiveSettings(TimeSpan.FromSeconds(1)))
+            { Gateway = DefaultGateway };
         var outline = ScenarioSteps.Outline(c.Steps);
         var plain = new StringWriter { NewLine = "\n" };
         plain.WriteLine(TradeLog.Header);

@@ -17,7 +17,8 @@ public sealed class TradingConfigTests
         Assert.Equal(["ALFA", "BETA", "GAMMA"], settings.SourceAssets.ToArray());
         Assert.Equal(["investor", "hamster"], settings.StrategyBots.Select(b => b.Strategy.Name));
         Assert.Equal(new InvestorSettings(20, 5.0m, 5.0m, 10), settings.StrategyBots[0].StrategySettings);
-        Assert.Equal(new HamsterSettings(5, 1.0m, 5, 8.0m, 10), settings.StrategyBots[1].StrategySettings); // crash-percent overridden per bot
+        // crash-percent overridden per bot
+        Assert.Equal(new HamsterSettings(5, 1.0m, 5, 8.0m, 10), settings.StrategyBots[1].StrategySettings);
         Assert.Equal(new ExchangeSettings(1000, 0m), settings.Exchange);
         Assert.Equal(TimeSpan.FromSeconds(20), settings.Live.Duration);
     }
