@@ -5,6 +5,7 @@ using AkkaTrading.Console.Report;
 using AkkaTrading.Console.Running;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Bots;
+using AkkaTrading.Engine.Feeds;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Settings;
 using Serilog;
@@ -16,7 +17,7 @@ namespace AkkaTrading.Console;
 /// <summary>The console application: parses arguments, sets up logging, runs a command, prints the summary.</summary>
 public static class App
 {
-    public const int ExitOk = 0, ExitInternalError = 1, ExitUserError = 2, ExitOutputError = 3, ExitInterrupted = 130;
+    public const int ExitOk = 0, ExitInternalError = 1, ExitUserError = 2, ExitOutputError = 3, ExitNetworkError = 4, ExitInterrupted = 130;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
@@ -27,6 +28,7 @@ public static class App
                 Command.Run run => LiveAsync(run, output, token),
                 Command.Replay replay => ReplayAsync(replay, output, token),
                 Command.Serve serve => ServeAsync(serve, output, token),
+                Command.Quotes quotes => QuotesAsync(quotes, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             }, stop);
         }
@@ -39,6 +41,11 @@ public static class App
         {
             error.WriteLine($"error: {e.Message}");
             return ExitOutputError;
+        }
+        catch (BitmexFeedException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitNetworkError;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -84,6 +91,25 @@ public static class App
         WriteSummary(output, terminal, outcome.Snapshot, title);
         if (report is not null) output.WriteLine($"report: " +
             $"{report.Publish(dir => ReportWriter.Write(dir, $"Live run: {title}", config, outcome))}");
+        return ExitOk;
+    }
+
+    /// <summary>Prints the first quotes in arrival order; Ctrl+C ends it early.</summary>
+    private static async Task<int> QuotesAsync(Command.Quotes quotes, TextWriter output, CancellationToken stop)
+    {
+        var printed = 0;
+        try
+        {
+            await foreach (var value in BitmexQuotes.ReadAsync(quotes.Url, quotes.Symbol, quotes.Field, cancel: stop))
+            {
+                output.WriteLine(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (++printed == quotes.Count) break;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return ExitInterrupted;
+        }
         return ExitOk;
     }
 

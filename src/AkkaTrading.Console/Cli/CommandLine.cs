@@ -16,6 +16,7 @@ public static class CommandLine
           AkkaTrading.Console [run] [options]              live simulation with random-walk prices
           AkkaTrading.Console replay <scenario> [options]  replay a scenario (.csv or .hocon) as fast as possible
           AkkaTrading.Console serve [options]              the live exchange on the network, for remote bots
+          AkkaTrading.Console quotes --url <ws://…> --symbol <s>  the first quotes from a BitMEX-protocol server
           AkkaTrading.Console <command> --help             options of a command
 
         With no command, 'run' is used: three random-walk sources, an Investor and a Hamster; every
@@ -52,6 +53,7 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create(dispatch));
         root.Subcommands.Add(ReplayCommand.Create(dispatch));
         root.Subcommands.Add(ServeCommand.Create(dispatch));
+        root.Subcommands.Add(QuotesCommand.Create(dispatch));
         root.Subcommands.Add(HelpCommand());
         return root;
     }

@@ -16,6 +16,10 @@ public abstract record Command
 
     /// <param name="Urls">instead of <c>akka-trading.gateway.urls</c>; <paramref name="GrpcUrl"/> likewise</param>
     /// <param name="Scenario">prices played from this scenario at <paramref name="Speed"/> steps/s instead of the sources</param>
+    /// <param name="Url">a server's BitMEX realtime endpoint; <paramref name="Field"/> of <paramref name="Symbol"/>'s instrument rows is
+    /// printed <paramref name="Count"/> times</param>
+    public sealed record Quotes(Uri Url, string Symbol, int Count, string Field) : Command;
+
     public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed)
         : Command;
 }
