@@ -51,8 +51,7 @@ public static class TradingSimulationHosting
 
             if (mode is SimulationMode.Live)
                 foreach (var source in settings.Sources)
-                    system.ActorOf(PriceSourceActor.Props(source.Asset, source.CreateGenerator(), source.Interval, exchange),
-                        $"source-{source.Asset}");
+                    system.ActorOf(source.Props(exchange), $"source-{source.Asset}");
             if (mode is SimulationMode.Paced paced)
                 system.ActorOf(ScenarioPlayerActor.Props(paced.Scenario.Steps(), paced.StepsPerSecond, exchange), "scenario-player");
         });

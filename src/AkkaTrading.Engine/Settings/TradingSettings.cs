@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AkkaTrading.Domain.Prices;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Bots;
 
@@ -9,13 +8,6 @@ public sealed record ExchangeSettings(int HistorySize, decimal FeePercent);
 
 /// <summary>A bot's account at the start: its name, its cash and the assets it trades.</summary>
 public sealed record BotAccount(string Name, decimal InitialCash, ImmutableArray<string> Assets);
-
-/// <summary>A live price source: a seeded geometric random walk ticking every <see cref="Interval"/>.</summary>
-public sealed record SourceSettings(string Asset, decimal StartPrice, double DriftPercent, double VolatilityPercent, int Seed,
-    TimeSpan Interval)
-{
-    public IPriceGenerator CreateGenerator() => new RandomWalk(StartPrice, DriftPercent, VolatilityPercent, Seed);
-}
 
 public sealed record LiveSettings(TimeSpan Duration);
 

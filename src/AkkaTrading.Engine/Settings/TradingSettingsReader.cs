@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AkkaTrading.Domain.Inputs;
 using AkkaTrading.Domain.Prices;
 using AkkaTrading.Engine.Bots;
 
@@ -63,12 +64,25 @@ public static class TradingSettingsReader
 
     private static SourceSettings ReadSource(HoconSection s)
     {
-        s.AllowOnly("asset", "generator", "start-price", "drift-percent", "volatility-percent", "seed", "interval");
         var generator = s.String("generator");
-        if (generator != "random-walk") throw s.Error("generator", $"names unknown generator '{generator}' (known: random-walk)");
-        return new SourceSettings(s.Name("asset"), s.Decimal("start-price", 0m, Cents.MaxPrice, exclusiveMin: true),
-            (double)s.Decimal("drift-percent", -100m, 100m),
-            (double)s.Decimal("volatility-percent", 0m, 100m), s.Int("seed"), s.Duration("interval"));
+        switch (generator)
+        {
+            case "random-walk":
+                s.AllowOnly("asset", "generator", "start-price", "drift-percent", "volatility-percent", "seed", "interval");
+                return new RandomWalkSourceSettings(s.Name("asset"), s.Decimal("start-price", 0m, Cents.MaxPrice, exclusiveMin: true),
+                    (double)s.Decimal("drift-percent", -100m, 100m),
+                    (double)s.Decimal("volatility-percent", 0m, 100m), s.Int("seed"), s.Duration("interval"));
+            case "bitmex":
+                s.AllowOnly("asset", "generator", "url", "symbol", "field", "first-retry");
+                var asset = s.Name("asset");
+                var url = s.String("url");
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
+                    throw s.Error("url", $"must be a ws:// or wss:// URL such as \"ws://127.0.0.1:5080/realtime\", not '{Excerpt.Of(url)}'");
+                return new BitmexSourceSettings(asset, uri, s.Has("symbol") ? s.Name("symbol") : asset,
+                    s.Has("field") ? s.Name("field") : "fairPrice", s.Has("first-retry") ? s.Duration("first-retry") : TimeSpan.FromSeconds(1));
+            default:
+                throw s.Error("generator", $"names unknown generator '{generator}' (known: random-walk, bitmex)");
+        }
     }
 
     private static void RequireUnique(IEnumerable<string> names, HoconSection section, string key, string what)

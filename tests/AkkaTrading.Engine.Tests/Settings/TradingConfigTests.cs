@@ -95,6 +95,33 @@ public sealed class TradingConfigTests
         Assert.StartsWith(message, Fails(userHocon).Message);
 
     [Fact]
+    public void A_bitmex_source_reads_a_field_of_a_symbol_from_a_realtime_url()
+    {
+        var settings = TradingConfig.FromText("""
+            akka-trading.sources = [
+              { asset = XBTUSD, generator = bitmex, url = "ws://127.0.0.1:5080/realtime" }
+              { asset = BTC, generator = bitmex, url = "wss://example.org/realtime", symbol = XBTUSD, field = lastPrice, first-retry = 2s }
+            ]
+            akka-trading.bots = [ { name = h, strategy = hamster, assets = [XBTUSD], initial-cash = 1 } ]
+            """).Settings;
+        Assert.Equal(new BitmexSourceSettings("XBTUSD", new Uri("ws://127.0.0.1:5080/realtime"), "XBTUSD", "fairPrice",
+            TimeSpan.FromSeconds(1)), settings.Sources[0]);
+        Assert.Equal(new BitmexSourceSettings("BTC", new Uri("wss://example.org/realtime"), "XBTUSD", "lastPrice", TimeSpan.FromSeconds(2)),
+            settings.Sources[1]);
+    }
+
+    [Theory]
+    [InlineData("{ asset = X, generator = bitmex, url = \"http://h/realtime\" }",
+        "'akka-trading.sources[0].url' must be a ws:// or wss:// URL such as \"ws://127.0.0.1:5080/realtime\", not 'http://h/realtime'")]
+    [InlineData("{ asset = X, generator = bitmex }", "'akka-trading.sources[0].url' is missing")]
+    [InlineData("{ asset = X, generator = bitmex, url = \"ws://h/realtime\", seed = 1 }",
+        "'akka-trading.sources[0].seed' is not a known setting (known here: asset, generator, url, symbol, field, first-retry)")]
+    [InlineData("{ asset = X, generator = coin-flip }",
+        "'akka-trading.sources[0].generator' names unknown generator 'coin-flip' (known: random-walk, bitmex)")]
+    public void A_source_mistake_names_its_key(string source, string message) =>
+        Assert.Equal($"my.hocon: {message}", Fails($"akka-trading.sources = [ {source} ]").Message);
+
+    [Fact]
     public void A_missing_configuration_file_is_named()
     {
         var error = Assert.Throws<SettingsException>(() => TradingConfig.Load("/no/such/dir/my.hocon"));
