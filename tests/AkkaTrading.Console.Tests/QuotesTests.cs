@@ -39,12 +39,7 @@ public sealed class QuotesTests
     [Fact]
     public async Task A_refused_subscription_is_exit_4_saying_what_the_server_said()
     {
-        await using var server = new FakeBitmexServer(async c =>
-        {
-            await c.ReceiveAsync();
-            await c.SendAsync("""{"status":400,"error":"Unknown or expired symbol.","meta":{},"request":{}}""");
-            await c.ReceiveAsync();
-        });
+        await using var server = new FakeBitmexServer(BitmexRecording.RefuseAsync);
 
         var result = await AppRun.RunAsync("quotes", "--url", server.Url.ToString(), "--symbol", "NOPE");
 

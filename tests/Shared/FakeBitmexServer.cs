@@ -144,6 +144,14 @@ public static class BitmexRecording
     /// <summary>The fairPrices of XBTUSD in the frames above, in order.</summary>
     public static readonly decimal[] FairPrices = [43211.02m, 43212.5m, 43209.75m];
 
+    /// <summary>Refuses the subscription as BitMEX does an unknown symbol, and waits for the client to leave.</summary>
+    public static async Task RefuseAsync(FakeBitmexServer.Connection connection)
+    {
+        await connection.ReceiveAsync();
+        await connection.SendAsync("""{"status":400,"error":"Unknown or expired symbol.","meta":{},"request":{}}""");
+        await connection.ReceiveAsync();
+    }
+
     /// <summary>Plays the recording as BitMEX does: the welcome, then on the subscription its acknowledgement, the partial and
     /// the updates; then answers pings until the client leaves.</summary>
     public static async Task ReplayAsync(FakeBitmexServer.Connection connection)

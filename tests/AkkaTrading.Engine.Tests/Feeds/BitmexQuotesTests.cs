@@ -79,12 +79,7 @@ public sealed class BitmexQuotesTests
     [Fact]
     public async Task A_refusal_is_an_error_saying_what_the_server_said()
     {
-        await using var server = new FakeBitmexServer(async c =>
-        {
-            await c.ReceiveAsync();
-            await c.SendAsync("""{"status":400,"error":"Unknown or expired symbol.","meta":{},"request":{}}""");
-            await c.ReceiveAsync();
-        });
+        await using var server = new FakeBitmexServer(BitmexRecording.RefuseAsync);
         var error = await Assert.ThrowsAsync<BitmexFeedException>(() => Read(server.Url, 1));
         Assert.Equal($"{server.Url} refused the subscription to instrument:XBTUSD: Unknown or expired symbol.", error.Message);
     }
