@@ -140,11 +140,12 @@ public sealed partial class WebSocketSession : IDisposable
 
     private async Task SendOneAsync(object message)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), JsonSerializerOptions.Web);
+        var bytes = message is WireEvent shared ? shared.Json // built once for every connection that sends it
+            : JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), JsonSerializerOptions.Web);
         await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _life.Token);
         _lastSent = message switch
         {
-            Envelope e => e.Seq,
+            WireEvent e => e.Seq,
             Subscribed s => s.After, // a new stream's resume point, until its first event is out
             _ => _lastSent,
         };
