@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Text.Json;
 using AkkaTrading.Domain.Events;
 using AkkaTrading.Domain.Trading;
+using AkkaTrading.Gateway.Endpoints;
 using AkkaTrading.Gateway.Events;
 using AkkaTrading.Gateway.Wire;
 
@@ -53,6 +54,29 @@ public sealed class WireEventTests
         Assert.Equal("trade", views.For(Topics.Trades, "alice")!.Type);
         Assert.Same(views.For(Topics.All, null), views.For(Topics.All, "bob"));
         Assert.Null(views.For(Topics.Prices, "bob"));
+    }
+
+    public static TheoryData<object> Answers() =>
+    [
+        new OrderResultMessage("filled", 42, false, "a-1", new FillMessage("ALFA", "buy", 1, 101.2500m, 0.0101m, "a-1"), null),
+        new OrderResultMessage("rejected", 43, true, null, null,
+            new RejectionMessage("ALFA", "buy", 1e9m, "insufficient_cash", "needs 1e11 — has 10 ≥ \"x\"", null)),
+        new ErrorMessage("rate_limited", "too many orders"),
+        new { },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Answers))]
+    public void A_socket_answer_is_the_body_with_its_op_first_as_a_json_document_wrote_it(object body)
+    {
+        var document = JsonSerializer.SerializeToNode(body, body.GetType(), JsonSerializerOptions.Web)!.AsObject();
+        var expected = new System.Text.Json.Nodes.JsonObject { ["op"] = "order" };
+        foreach (var (name, value) in document.ToList())
+        {
+            document.Remove(name);
+            expected[name] = value;
+        }
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(expected, JsonSerializerOptions.Web), SocketMessage.WithOp("order", body).Json);
     }
 
     private static async Task<byte[]> Formatted(SseItem<object> item)

@@ -140,8 +140,12 @@ public sealed partial class WebSocketSession : IDisposable
 
     private async Task SendOneAsync(object message)
     {
-        var bytes = message is WireEvent shared ? shared.Json // built once for every connection that sends it
-            : JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), JsonSerializerOptions.Web);
+        var bytes = message switch
+        {
+            WireEvent shared => shared.Json, // built once for every connection that sends it
+            SocketJson written => written.Json,
+            _ => JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), JsonSerializerOptions.Web),
+        };
         await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _life.Token);
         _lastSent = message switch
         {
