@@ -9,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AkkaTrading.Benchmarks;
 
 /// <summary>
-/// Load on a real server in this process, on loopback: N SSE + N WebSocket subscribers held while a few bots trade (every trade
-/// checked against the exchange's log, price ages sampled), then 50 bots sending orders as fast as answers come, over WebSocket
-/// and over REST. Clients and server share the machine's cores.
+/// Load on a real server on loopback: N SSE + N WebSocket subscribers held while a few bots trade (every trade checked against
+/// the exchange's log, price ages sampled), then 50 bots sending orders as fast as answers come, over WebSocket and over REST.
+/// The server runs in a child process (<see cref="GatewayServerProcess"/>) so that its memory, CPU and GC are its own; clients
+/// and server still share the machine's cores.
 /// </summary>
 public static class GatewayLoad
 {
@@ -21,12 +22,13 @@ public static class GatewayLoad
     public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated,
         long Extra, double PriceP50, double PriceP99, long PriceSamples, double HoldCpu, double HoldMachine, double HoldGcPause,
         long MaxQueued, int Threads, GatewayOrders.Result Ws, double WsCpu, double WsMachine, GatewayOrders.Result Rest,
-        GatewayOrders.Result Alone, long SubscribersPeak, long PeakBytes);
+        GatewayOrders.Result Alone, long SubscribersPeak, long PeakBytes, double HoldClientCpu, double WsClientCpu, long ClientsPeak,
+        long OrdersPeak);
 
     public static int Run(int subscribers, int holdSeconds, int runs)
     {
         System.Console.WriteLine($"AkkaTrading gateway load — {DateTime.UtcNow:yyyy-MM-dd}, " +
-            $"{Environment.ProcessorCount} cores shared by server and clients, " +
+            $"{Environment.ProcessorCount} cores shared by the server (a child process) and the clients, " +
             $".NET {Environment.Version}; {subscribers:N0} SSE + {subscribers:N0} WebSocket subscribers held {holdSeconds} s, {runs} runs");
         var results = new List<RunResult>();
         for (var r = 1; r <= runs; r++)
@@ -39,10 +41,10 @@ public static class GatewayLoad
         return 0;
     }
 
-    private static IReadOnlyList<(string Name, string Token)> BotList() =>
+    public static IReadOnlyList<(string Name, string Token)> BotList() =>
         [.. Enumerable.Range(0, Bots).Select(i => ($"bench-{i}", $"bench-token-{i:D4}-0123456789"))];
 
-    private static TradingConfig Config() => TradingConfig.FromText($$"""
+    public static TradingConfig Config() => TradingConfig.FromText($$"""
         akka-trading.gateway {
           orders-per-second = 1000000   # the benchmark measures the gateway, not the per-bot limit
           order-burst = 1000000
@@ -56,10 +58,8 @@ public static class GatewayLoad
     private static async Task<RunResult> RunOnceAsync(int n, TimeSpan hold)
     {
         ResetPeak();
-        var config = Config();
-        await using var server = await TradingServer.StartAsync(config.Settings, config.Config, urls: ["http://127.0.0.1:0"],
-            grpcUrl: "http://127.0.0.1:0");
-        var baseUri = new Uri(server.Urls[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        await using var server = await ServerProcess.StartAsync();
+        var baseUri = server.BaseUri;
         var ws = new UriBuilder(baseUri) { Scheme = "ws", Path = "api/v1/ws" }.Uri;
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -89,25 +89,28 @@ public static class GatewayLoad
         // every client received an event after its resume point, so it must see every event after the newest seq any has seen
         var s0 = clients.Max(c => c.MaxSeq);
         measuring = true;
-        var cpu = CpuMeter.Start();
-        var pause = GC.GetTotalPauseDuration();
-        long queued = 0; // the thread pool's longest queue: work waiting for a thread, not for a core, if the cores are not busy
+        var cpu = CpuMeter.Start(server);
+        var pause = (await server.AskAsync<GatewayServerProcess.Stats>("stats")).GcPauseMillis;
+        long queued = 0; // the server's longest thread pool queue: work waiting for a thread, not for a core, if the cores are not busy
+        var threads = 0;
         using (var holdEnd = new CancellationTokenSource(hold))
         {
             var watchQueue = Task.Run(async () =>
             {
                 while (!holdEnd.IsCancellationRequested)
                 {
-                    queued = Math.Max(queued, ThreadPool.PendingWorkItemCount);
+                    var stats = await server.AskAsync<GatewayServerProcess.Stats>("stats");
+                    (queued, threads) = (Math.Max(queued, stats.PendingWorkItems), Math.Max(threads, stats.Threads));
                     await Task.Delay(50);
                 }
             });
             await Task.WhenAll(bots.Take(HoldTraders).Select(b => TradeSlowlyAsync(http, b, holdEnd.Token)));
             await watchQueue.ContinueWith(_ => { }, TaskScheduler.Default);
         }
-        var holdPause = (GC.GetTotalPauseDuration() - pause) / hold;
+        var pauseAfter = (await server.AskAsync<GatewayServerProcess.Stats>("stats")).GcPauseMillis;
+        var holdPause = TimeSpan.FromMilliseconds(pauseAfter - pause) / hold;
         measuring = false;
-        var (holdCpu, holdMachine) = (cpu.Busy(), cpu.MachineBusy());
+        var (holdCpu, holdClientCpu, holdMachine) = (cpu.ServerBusy(), cpu.ClientsBusy(), cpu.MachineBusy());
         var s1 = clients.Max(c => c.MaxSeq);
         var drain = Stopwatch.StartNew(); // let the last events reach every client still connected
         while (drain.Elapsed < TimeSpan.FromSeconds(15) && clients.Any(c => c.Ended is null && c.MaxSeq < s1)) await Task.Delay(100);
@@ -126,23 +129,24 @@ public static class GatewayLoad
             if (!seen.SequenceEqual(seen.Order())) duplicated++; // out of order: counted with the duplicates (none expected)
         }
         var ended = clients.Where(c => c.Ended is not null).ToList();
-        var subscribersPeak = PeakBytes(); // before the orders, whose garbage would hide what the subscribers cost
+        var subscribersPeak = server.PeakBytes(); // before the orders, whose garbage would hide what the subscribers cost
 
         // 2. orders/s, one transport after the other, each after a short warm-up
         await GatewayOrders.WebSocketAsync(ws, bots, WarmUp, "ws-warm");
-        cpu = CpuMeter.Start();
+        cpu = CpuMeter.Start(server);
         var wsOrders = await GatewayOrders.WebSocketAsync(ws, bots, OrderTime, "ws");
-        var (wsCpu, wsMachine) = (cpu.Busy(), cpu.MachineBusy());
+        var (wsCpu, wsClientCpu, wsMachine) = (cpu.ServerBusy(), cpu.ClientsBusy(), cpu.MachineBusy());
         await GatewayOrders.RestAsync(http, bots, WarmUp, "rest-warm");
         var restOrders = await GatewayOrders.RestAsync(http, bots, OrderTime, "rest");
-        var exchange = server.Services.GetRequiredService<ExchangeClient>();
-        await GatewayOrders.ExchangeAloneAsync(exchange, bots, WarmUp, "alone-warm");
-        var alone = await GatewayOrders.ExchangeAloneAsync(exchange, bots, OrderTime, "alone");
+        var ordersPeak = server.PeakBytes(); // before the exchange alone takes its orders, several times what its clients sent
+        await server.AskAsync<GatewayOrders.Result>($"alone alone-warm {WarmUp.TotalSeconds}");
+        var alone = await server.AskAsync<GatewayOrders.Result>($"alone alone {OrderTime.TotalSeconds}");
 
         var first = ended.FirstOrDefault() is { } e ? $"{e.Name}: {e.Ended}" : null;
         return new RunResult(connected, ended.Count, first, expected.Count, lost, duplicated, extra, latency.QuantileMillis(0.5),
             latency.QuantileMillis(0.99), latency.Count, holdCpu, holdMachine, holdPause, queued,
-            ThreadPool.ThreadCount, wsOrders, wsCpu, wsMachine, restOrders, alone, subscribersPeak, PeakBytes());
+            threads, wsOrders, wsCpu, wsMachine, restOrders, alone, subscribersPeak, server.PeakBytes(), holdClientCpu, wsClientCpu,
+            PeakBytes("/proc/self/status"), ordersPeak);
     }
 
     /// <summary>A bot placing an order every 200 ms over REST, so that trades flow while the subscribers are held.</summary>
@@ -184,21 +188,25 @@ public static class GatewayLoad
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    private static long PeakBytes()
+    public static long PeakBytes(string status)
     {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? Process.GetCurrentProcess().PeakWorkingSet64
             : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
-    /// <summary>The share of all cores this process kept busy over an interval, and the share the whole machine did (/proc/stat):
-    /// the difference is other processes on the same cores.</summary>
-    private readonly record struct CpuMeter(TimeSpan Cpu, long Since, (long Busy, long Total) Machine)
+    /// <summary>The share of all cores the server and the clients (this process) kept busy over an interval, and the share the
+    /// whole machine did (/proc/stat): what is left is other processes on the same cores.</summary>
+    private readonly record struct CpuMeter(ServerProcess Server, TimeSpan ServerCpu, TimeSpan ClientsCpu, long Since,
+        (long Busy, long Total) Machine)
     {
-        public static CpuMeter Start() => new(Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp(), MachineTicks());
+        public static CpuMeter Start(ServerProcess server) =>
+            new(server, server.Cpu(), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp(), MachineTicks());
 
-        public double Busy() =>
-            (Process.GetCurrentProcess().TotalProcessorTime - Cpu) / Stopwatch.GetElapsedTime(Since) / Environment.ProcessorCount;
+        public double ServerBusy() => (Server.Cpu() - ServerCpu) / Stopwatch.GetElapsedTime(Since) / Environment.ProcessorCount;
+
+        public double ClientsBusy() =>
+            (Process.GetCurrentProcess().TotalProcessorTime - ClientsCpu) / Stopwatch.GetElapsedTime(Since) / Environment.ProcessorCount;
 
         public double MachineBusy()
         {
@@ -236,23 +244,26 @@ public static class GatewayLoad
         System.Console.WriteLine($"| price to client p50 / p99, ms ({Of(r => r.PriceSamples, "N0")} samples) | " +
             $"{Of(r => r.PriceP50, "N2")} / " +
             $"{Of(r => r.PriceP99, "N2")} |");
-        System.Console.WriteLine($"| CPU during the hold, this process / whole machine | {Of(r => r.HoldCpu * 100, "N0")}% / " +
-            $"{Of(r => r.HoldMachine * 100, "N0")}% |");
-        System.Console.WriteLine("| GC pause share during the hold; thread pool: longest queue, threads | " +
+        System.Console.WriteLine($"| CPU during the hold, server / clients / whole machine | {Of(r => r.HoldCpu * 100, "N0")}% / " +
+            $"{Of(r => r.HoldClientCpu * 100, "N0")}% / {Of(r => r.HoldMachine * 100, "N0")}% |");
+        System.Console.WriteLine("| server's GC pause share during the hold; its thread pool: longest queue, threads | " +
             $"{Of(r => r.HoldGcPause * 100, "N1")}%; " +
             $"{Of(r => r.MaxQueued, "N0")}, {Of(r => r.Threads, "N0")} |");
         System.Console.WriteLine($"| WebSocket orders/s, 50 bots | {Of(r => r.Ws.PerSecond, "N0")} |");
         System.Console.WriteLine($"| WebSocket order to answer p50 / p99, ms | {Of(r => r.Ws.P50Millis, "N2")} / " +
             $"{Of(r => r.Ws.P99Millis, "N2")} |");
-        System.Console.WriteLine($"| CPU during WebSocket orders, this process / whole machine | {Of(r => r.WsCpu * 100, "N0")}% / " +
-            $"{Of(r => r.WsMachine * 100, "N0")}% |");
+        System.Console.WriteLine($"| CPU during WebSocket orders, server / clients / whole machine | {Of(r => r.WsCpu * 100, "N0")}% / " +
+            $"{Of(r => r.WsClientCpu * 100, "N0")}% / {Of(r => r.WsMachine * 100, "N0")}% |");
         System.Console.WriteLine($"| REST orders/s, 50 bots | {Of(r => r.Rest.PerSecond, "N0")} |");
         System.Console.WriteLine($"| REST order to answer p50 / p99, ms | {Of(r => r.Rest.P50Millis, "N2")} / " +
             $"{Of(r => r.Rest.P99Millis, "N2")} |");
         System.Console.WriteLine($"| exchange alone (Ask from 50 tasks, no HTTP or JSON), orders/s | {Of(r => r.Alone.PerSecond, "N0")} |");
         System.Console.WriteLine($"| exchange alone p50 / p99, ms | {Of(r => r.Alone.P50Millis, "N2")} / " +
             $"{Of(r => r.Alone.P99Millis, "N2")} |");
-        System.Console.WriteLine($"| peak working set after the subscribers, MB | {Of(r => r.SubscribersPeak / 1e6, "N0")} |");
-        System.Console.WriteLine($"| peak working set of the process (server and clients), MB | {Of(r => r.PeakBytes / 1e6, "N0")} |");
+        System.Console.WriteLine($"| server's peak working set after the subscribers, MB | {Of(r => r.SubscribersPeak / 1e6, "N0")} |");
+        System.Console.WriteLine($"| server's peak working set after the WebSocket and REST orders, MB | " +
+            $"{Of(r => r.OrdersPeak / 1e6, "N0")} |");
+        System.Console.WriteLine($"| server's peak working set after the exchange alone, MB | {Of(r => r.PeakBytes / 1e6, "N0")} |");
+        System.Console.WriteLine($"| clients' peak working set (this process), MB | {Of(r => r.ClientsPeak / 1e6, "N0")} |");
     }
 }

@@ -19,6 +19,8 @@ if (options.Count == 2 && options[0] == "plain-csv")
     Console.WriteLine($"{Bench.PlainCsv(Bench.Config(3, 2).Settings, options[1])} trades");
     return 0;
 }
+if (options.FirstOrDefault() == "gateway-server")
+    return await GatewayServerProcess.RunAsync();
 if (options.FirstOrDefault() == "gateway")
     return GatewayLoad.Run(Bench.Option(options, "--subscribers", 1000), Bench.Option(options, "--hold", 60), Bench.Option(options, "--runs", 3));
 var steps = Bench.Option(options, "--steps", 1_000_000);

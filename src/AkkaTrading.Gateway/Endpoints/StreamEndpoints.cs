@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using AkkaTrading.Gateway.Events;
 using AkkaTrading.Gateway.Wire;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +37,7 @@ public static class StreamEndpoints
                 ?? exchange.Hub.LastSeq;
             var first = await exchange.EventsAsync(resume, 0, cancel);
             if (first.Gone) throw new ResumeGoneException(resume, first.OldestSeq);
-            return TypedResults.ServerSentEvents(SseItems(exchange.ReadAsync(resume, wanted, bot, cancel), cancel));
+            return new EventStreamResult(exchange.ReadAsync(resume, wanted, bot, cancel), Heartbeat);
         });
     }
 
@@ -73,7 +71,7 @@ public static class StreamEndpoints
             var next = reader.MoveNextAsync().AsTask();
             while (events.Count < MaxEventsPerPoll && (events.Count == 0 || next.IsCompleted) && await next)
             {
-                events.Add(reader.Current);
+                events.Add(reader.Current.Envelope);
                 next = reader.MoveNextAsync().AsTask();
             }
             wait.Cancel(); // the read still pending is not needed
@@ -84,42 +82,5 @@ public static class StreamEndpoints
             // the timeout: answer with what there is
         }
         return events;
-    }
-
-    /// <summary>Each envelope as an SSE item (<c>id:</c> seq, <c>event:</c> type), a heartbeat comment-like event when idle.</summary>
-    private static async IAsyncEnumerable<SseItem<object>> SseItems(IAsyncEnumerable<Envelope> envelopes,
-        [EnumeratorCancellation] CancellationToken cancel)
-    {
-        await using var reader = envelopes.GetAsyncEnumerator(cancel);
-        var next = reader.MoveNextAsync().AsTask();
-        while (!cancel.IsCancellationRequested)
-        {
-            var idle = Task.Delay(Heartbeat, cancel);
-            bool? more = null; // null: idle, time for a heartbeat
-            Exception? ended = null;
-            try
-            {
-                if (await Task.WhenAny(next, idle) == next) more = await next;
-            }
-            catch (Exception e) when (e is TooSlowException or ResumeGoneException)
-            {
-                ended = e;
-            }
-            if (ended is not null)
-            {
-                yield return new SseItem<object>(new ErrorMessage(ended is TooSlowException ? "too_slow" : "gone", ended.Message), "error");
-                yield break;
-            }
-            if (more is null)
-            {
-                yield return new SseItem<object>(new { }, "heartbeat");
-                continue;
-            }
-            if (more is false) yield break;
-            var envelope = reader.Current;
-            yield return new SseItem<object>(envelope, envelope.Type)
-                { EventId = envelope.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            next = reader.MoveNextAsync().AsTask();
-        }
     }
 }

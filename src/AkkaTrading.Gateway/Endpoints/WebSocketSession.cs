@@ -140,11 +140,16 @@ public sealed partial class WebSocketSession : IDisposable
 
     private async Task SendOneAsync(object message)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), JsonSerializerOptions.Web);
+        var bytes = message switch
+        {
+            WireEvent shared => shared.Json, // built once for every connection that sends it
+            SocketJson written => written.Json,
+            _ => JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), JsonSerializerOptions.Web),
+        };
         await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _life.Token);
         _lastSent = message switch
         {
-            Envelope e => e.Seq,
+            WireEvent e => e.Seq,
             Subscribed s => s.After, // a new stream's resume point, until its first event is out
             _ => _lastSent,
         };

@@ -39,6 +39,7 @@ public sealed class EventHub(int queueSize)
             Interlocked.Exchange(ref _pricesSeq, e.Seq);
         }
         Interlocked.Exchange(ref _lastSeq, e.Seq);
-        foreach (var subscription in _subscriptions.Keys) subscription.Offer(e);
+        var shared = new EventViews(e); // one per event: its envelopes and their JSON are built once for all subscribers
+        foreach (var subscription in _subscriptions.Keys) subscription.Offer(shared);
     }
 }

@@ -3,7 +3,6 @@ using Akka.Actor;
 using AkkaTrading.Domain.Events;
 using AkkaTrading.Domain.Trading;
 using AkkaTrading.Gateway.Wire;
-using Envelope = AkkaTrading.Gateway.Wire.Envelope;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.Server;
 
@@ -36,11 +35,12 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     public Task<Snapshot> SnapshotAsync(CancellationToken cancel) => exchange.Ask<Snapshot>(GetSnapshot.Instance, Timeout, cancel);
 
     /// <summary>
-    /// The envelopes <paramref name="bot"/> may see after <paramref name="after"/>, first from the exchange's log and then live, with no
+    /// The events <paramref name="bot"/> may see after <paramref name="after"/>, first from the exchange's log and then live, with no
     /// gap and no duplicate. Ends with <see cref="ResumeGoneException"/> when <paramref name="after"/> is older than the log, and with
     /// <see cref="TooSlowException"/> when the client fell too far behind.
     /// </summary>
-    public async IAsyncEnumerable<Envelope> ReadAsync(long after, Topics topics, string? bot,
+    /// <remarks>Live events come as the views shared by every connection, their JSON built once for all.</remarks>
+    public async IAsyncEnumerable<WireEvent> ReadAsync(long after, Topics topics, string? bot,
         [EnumeratorCancellation] CancellationToken cancel)
     {
         // first, so nothing published while the log is read is missed; only what the client sees, so others' trades cannot overflow it
@@ -53,15 +53,15 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
             foreach (var e in page.Events)
             {
                 last = e.Seq;
-                if (TopicNames.View(e, topics, bot) is { } envelope) yield return envelope;
+                if (TopicNames.View(e, topics, bot) is { } envelope) yield return new WireEvent(envelope);
             }
             if (page.Events.Count < PageSize) break;
         }
         while (await live.NextAsync(cancel) is { } e)
         {
-            if (e.Seq <= last) continue;
-            last = e.Seq;
-            if (TopicNames.View(e, topics, bot) is { } envelope) yield return envelope;
+            if (e.Event.Seq <= last) continue;
+            last = e.Event.Seq;
+            if (e.For(topics, bot) is { } view) yield return view;
         }
         throw new TooSlowException(last);
     }

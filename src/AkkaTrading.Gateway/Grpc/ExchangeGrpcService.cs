@@ -20,8 +20,8 @@ public sealed class ExchangeGrpcService(Callers callers, ExchangeClient exchange
         if (request is { HasAfter: true, After: < 0 }) throw new BadRequestException("after", "must be a sequence number ≥ 0");
         var after = request.HasAfter ? request.After : exchange.Hub.LastSeq;
         // WriteAsync waits for HTTP/2 flow control: a slow reader fills its bounded queue and ends as too slow, never the exchange
-        await foreach (var envelope in exchange.ReadAsync(after, topics, bot, context.CancellationToken))
-            await stream.WriteAsync(GrpcWire.Event(envelope), context.CancellationToken);
+        await foreach (var e in exchange.ReadAsync(after, topics, bot, context.CancellationToken))
+            await stream.WriteAsync(GrpcWire.Event(e.Envelope), context.CancellationToken);
     }
 
     public override async Task<V1.OrderResult> PlaceOrder(V1.OrderRequest request, ServerCallContext context)

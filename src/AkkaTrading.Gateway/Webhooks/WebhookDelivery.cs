@@ -29,10 +29,10 @@ public sealed class WebhookDelivery(WebhookSettings settings, TimeProvider time,
             {
                 try
                 {
-                    await foreach (var envelope in exchange().ReadAsync(after, endpoint.Topics, endpoint.Bot, cancel))
+                    await foreach (var e in exchange().ReadAsync(after, endpoint.Topics, endpoint.Bot, cancel))
                     {
-                        if (!await DeliverAsync(endpoint, envelope, cancel)) return;
-                        after = envelope.Seq;
+                        if (!await DeliverAsync(endpoint, e.Envelope, cancel)) return;
+                        after = e.Seq;
                     }
                 }
                 catch (TooSlowException e)

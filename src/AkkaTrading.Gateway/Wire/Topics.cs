@@ -14,6 +14,9 @@ public enum Topics
     All = Prices | Trades | Fills,
 }
 
+/// <summary>The ways an event can look to a client: everyone's price or trade, or a bot's own fill or rejection.</summary>
+public enum EventView { None, Price, Trade, Fill, Rejection }
+
 public static class TopicNames
 {
     public const string Known = "prices, trades, fills";
@@ -48,27 +51,31 @@ public static class TopicNames
     /// The envelope <paramref name="bot"/> (null: an anonymous client) sees of <paramref name="e"/> with these topics, or null.
     /// A bot's own trade comes as a <c>fill</c> when it asked for fills; another bot's rejection never comes.
     /// </summary>
-    public static Envelope? View(ExchangeEvent e, Topics topics, string? bot) => e.Data switch
+    public static Envelope? View(ExchangeEvent e, Topics topics, string? bot) =>
+        Pick(e, topics, bot) is var view && view != EventView.None ? EnvelopeOf(e, view) : null;
+
+    /// <summary>Which view <see cref="View"/> gives, without building it: asked of every event for every live subscription.</summary>
+    public static EventView Pick(ExchangeEvent e, Topics topics, string? bot) => e.Data switch
     {
-        PriceData p when topics.HasFlag(Topics.Prices) => new Envelope(e.Seq, e.Time, "price", new PriceMessage(p.Asset, p.Price)),
-        TradeData t when bot is not null && t.Fill.Bot == bot && topics.HasFlag(Topics.Fills) =>
-            new Envelope(e.Seq, e.Time, "fill",
-                new FillMessage(t.Fill.Asset, WireNames.Side(t.Fill.Side), t.Fill.Quantity, t.Fill.Price, t.Fill.Fee, t.ClientOrderId)),
-        TradeData t when topics.HasFlag(Topics.Trades) =>
-            new Envelope(e.Seq, e.Time, "trade",
-                new TradeMessage(t.Fill.Bot, t.Fill.Asset, WireNames.Side(t.Fill.Side), t.Fill.Quantity, t.Fill.Price, t.Fill.Fee)),
-        RejectionData r when bot is not null && e.Owner == bot && topics.HasFlag(Topics.Fills)
-            => new Envelope(e.Seq, e.Time, "rejection", Rejection(r)),
-        _ => null,
+        PriceData when topics.HasFlag(Topics.Prices) => EventView.Price,
+        TradeData t when bot is not null && t.Fill.Bot == bot && topics.HasFlag(Topics.Fills) => EventView.Fill,
+        TradeData when topics.HasFlag(Topics.Trades) => EventView.Trade,
+        RejectionData when bot is not null && e.Owner == bot && topics.HasFlag(Topics.Fills) => EventView.Rejection,
+        _ => EventView.None,
     };
 
-    /// <summary>Whether <see cref="View"/> gives an envelope, without building one: asked of every event for every live subscription.</summary>
-    public static bool Sees(ExchangeEvent e, Topics topics, string? bot) => e.Data switch
+    public static bool Sees(ExchangeEvent e, Topics topics, string? bot) => Pick(e, topics, bot) != EventView.None;
+
+    /// <summary>The envelope of one view of <paramref name="e"/>; the view must be one <see cref="Pick"/> gives for it.</summary>
+    public static Envelope EnvelopeOf(ExchangeEvent e, EventView view) => (view, e.Data) switch
     {
-        PriceData => topics.HasFlag(Topics.Prices),
-        TradeData t => topics.HasFlag(Topics.Trades) || (bot is not null && t.Fill.Bot == bot && topics.HasFlag(Topics.Fills)),
-        RejectionData => bot is not null && e.Owner == bot && topics.HasFlag(Topics.Fills),
-        _ => false,
+        (EventView.Price, PriceData p) => new Envelope(e.Seq, e.Time, "price", new PriceMessage(p.Asset, p.Price)),
+        (EventView.Fill, TradeData t) => new Envelope(e.Seq, e.Time, "fill",
+            new FillMessage(t.Fill.Asset, WireNames.Side(t.Fill.Side), t.Fill.Quantity, t.Fill.Price, t.Fill.Fee, t.ClientOrderId)),
+        (EventView.Trade, TradeData t) => new Envelope(e.Seq, e.Time, "trade",
+            new TradeMessage(t.Fill.Bot, t.Fill.Asset, WireNames.Side(t.Fill.Side), t.Fill.Quantity, t.Fill.Price, t.Fill.Fee)),
+        (EventView.Rejection, RejectionData r) => new Envelope(e.Seq, e.Time, "rejection", Rejection(r)),
+        _ => throw new ArgumentException($"a {e.Data.Type} event has no {view} view", nameof(view)),
     };
 
     public static RejectionMessage Rejection(RejectionData r)
