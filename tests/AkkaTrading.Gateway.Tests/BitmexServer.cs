@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AkkaTrading.Engine.Settings;
+using AkkaTrading.Gateway.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaTrading.Gateway.Tests;
 
@@ -38,8 +40,12 @@ public sealed class BitmexServer : IAsyncDisposable
             }
             akka.loglevel = WARNING
             """, "bitmex-test.hocon");
-        return new BitmexServer(await TradingServer.StartAsync(config.Settings, config.Config, urls: ["http://127.0.0.1:0"],
+        var server = new BitmexServer(await TradingServer.StartAsync(config.Settings, config.Config, urls: ["http://127.0.0.1:0"],
             grpcUrl: "http://127.0.0.1:0"));
+        // an order before the first price would be refused (no price yet): tests start once every asset has one
+        var hub = server.Server.Services.GetRequiredService<EventHub>();
+        for (var waited = 0; hub.Prices.Count < 2 && waited < 10_000; waited += 20) await Task.Delay(20);
+        return server;
     }
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
