@@ -15,7 +15,6 @@ public static class BitmexHosting
         services.AddSingleton(sp => new BitmexKeys(bots, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BitmexViews(new BitmexMarkets(sp.GetRequiredService<ExchangeClient>().Assets)));
         services.AddSingleton<InstrumentBook>();
-        services.AddHostedService(sp => sp.GetRequiredService<InstrumentBook>());
         services.AddSingleton<BitmexOrders>();
         return services;
     }

@@ -20,8 +20,8 @@ public sealed record TradeRow(DateTimeOffset Timestamp, string Symbol, string Si
 /// <summary>A market order: filled at once, or rejected with its reason.</summary>
 public sealed record OrderRow(string OrderID, string? ClOrdID, string ClOrdLinkID, long Account, string Symbol, string Side,
     decimal OrderQty, decimal? Price, string Currency, string SettlCurrency, string OrdType, string TimeInForce, string ExecInst,
-    string OrdStatus, string Triggered, bool WorkingIndicator, string OrdRejReason, decimal LeavesQty, decimal CumQty, decimal? AvgPx, string Text,
-    DateTimeOffset TransactTime, DateTimeOffset Timestamp);
+    string OrdStatus, string Triggered, bool WorkingIndicator, string OrdRejReason, decimal LeavesQty, decimal CumQty, decimal? AvgPx,
+    string Text, DateTimeOffset TransactTime, DateTimeOffset Timestamp);
 
 /// <summary>An order's execution: the fill (execType Trade), with its cost and fee in millionths of USD.</summary>
 public sealed record ExecutionRow(string ExecID, string OrderID, string? ClOrdID, long Account, string Symbol, string Side, decimal LastQty,

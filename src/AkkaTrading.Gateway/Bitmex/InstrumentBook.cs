@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using AkkaTrading.Domain.Events;
 using AkkaTrading.Gateway.Events;
-using Microsoft.Extensions.Hosting;
 
 namespace AkkaTrading.Gateway.Bitmex;
 
@@ -14,15 +13,22 @@ public sealed record Quote(decimal Price, long Seq, DateTimeOffset Time, string 
 
 /// <summary>
 /// Each instrument's latest <see cref="Quote"/>, kept from the live prices, so that REST answers and each socket's
-/// <c>partial</c> carry the price's own time and tick direction.
+/// <c>partial</c> carry the price's own time and tick direction. It follows the prices from the dialect's first use on, so a
+/// server whose clients all speak the native API holds no subscription for it.
 /// </summary>
-public sealed class InstrumentBook(EventHub hub) : BackgroundService
+public sealed class InstrumentBook(EventHub hub) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Quote> _quotes = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private int _started;
 
     /// <summary>The latest quote; before this book saw a price of the asset, the hub's last price stamped now.</summary>
-    public Quote? Of(string symbol) => _quotes.TryGetValue(symbol, out var quote) ? quote
-        : hub.Prices.TryGetValue(symbol, out var price) ? new Quote(price, 0, DateTimeOffset.UtcNow, "ZeroPlusTick") : null;
+    public Quote? Of(string symbol)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0) _ = Task.Run(() => FollowAsync(_stop.Token));
+        return _quotes.TryGetValue(symbol, out var quote) ? quote
+            : hub.Prices.TryGetValue(symbol, out var price) ? new Quote(price, 0, DateTimeOffset.UtcNow, "ZeroPlusTick") : null;
+    }
 
     private void Record(ExchangeEvent e)
     {
@@ -31,15 +37,15 @@ public sealed class InstrumentBook(EventHub hub) : BackgroundService
                 (_, old) => e.Seq > old.Seq ? old.Next(p.Price, e.Seq, e.Time) : old);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task FollowAsync(CancellationToken stop)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             // prices only: a newer price replaces a waiting one, so this queue cannot overflow; if it ever did, subscribe again
             using var prices = hub.Subscribe(e => e.Data is PriceData);
             try
             {
-                while (await prices.NextAsync(stoppingToken) is { } e) Record(e);
+                while (await prices.NextAsync(stop) is { } e) Record(e);
             }
             catch (OperationCanceledException)
             {
@@ -47,4 +53,6 @@ public sealed class InstrumentBook(EventHub hub) : BackgroundService
             }
         }
     }
+
+    public void Dispose() => _stop.Cancel(); // the follower ends and drops its subscription
 }
