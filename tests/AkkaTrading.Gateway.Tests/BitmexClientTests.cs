@@ -19,8 +19,8 @@ public sealed class BitmexClientTests : IAsyncLifetime
         const client = new BitMEXClient({ endpoint, httpEndpoint, apiKeyID: key, apiKeySecret: secret });
         client.on('error', e => { console.error('error', e); process.exit(1); });
         setTimeout(() => { console.error('timed out'); process.exit(1); }, 30000);
-        let quotes = 0, ordered = false, held = false;
-        const finish = () => { if (quotes >= 10 && held) process.exit(0); };
+        let quotes = 0, ordered = false, answered = false, held = false;
+        const finish = () => { if (quotes >= 10 && answered && held) process.exit(0); };
         client.addStream('XBTUSD', 'instrument', data => {
           if (quotes < 10) console.log('fairPrice ' + data[data.length - 1].fairPrice);
           quotes++;
@@ -33,6 +33,8 @@ public sealed class BitmexClientTests : IAsyncLifetime
           const answer = await fetch(new URL(path, httpEndpoint), { method: 'POST', body,
             headers: { 'content-type': 'application/json', 'api-key': key, 'api-expires': String(expires), 'api-signature': signature } });
           console.log('order ' + answer.status);
+          answered = true; // the position's update may come before the order's answer
+          finish();
         }
         client.addStream('XBTUSD', 'position', data => {
           const position = data[data.length - 1];
