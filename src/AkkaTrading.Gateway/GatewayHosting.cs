@@ -4,6 +4,7 @@ using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway.Auth;
+using AkkaTrading.Gateway.Bitmex;
 using AkkaTrading.Gateway.Endpoints;
 using AkkaTrading.Gateway.Events;
 using AkkaTrading.Gateway.Grpc;
@@ -27,6 +28,7 @@ public static class GatewayHosting
     public static IServiceCollection AddGateway(this IServiceCollection services, GatewaySettings settings, IReadOnlyList<string> assets,
         IEnumerable<RemoteBotSettings> remoteBots)
     {
+        remoteBots = remoteBots.ToList();
         var hub = new EventHub(settings.QueueSize);
         services.AddSingleton(settings);
         services.AddSingleton(hub);
@@ -43,6 +45,7 @@ public static class GatewayHosting
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookRegistry>());
         services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrors>());
+        services.AddBitmexDialect(remoteBots);
         return services;
     }
 
@@ -66,6 +69,7 @@ public static class GatewayHosting
         WebhookEndpoints.Map(api);
         RegistrationEndpoints.Map(api);
         WebSocketEndpoints.Map(api);
+        app.MapBitmexDialect();
         app.MapGrpcService<ExchangeGrpcService>();
         return app;
     }
