@@ -45,7 +45,7 @@ public sealed class InstrumentBook(EventHub hub) : IDisposable
             using var prices = hub.Subscribe(e => e.Data is PriceData);
             try
             {
-                while (await prices.NextAsync(stop) is { } e) Record(e);
+                while (await prices.NextAsync(stop) is { } e) Record(e.Event);
             }
             catch (OperationCanceledException)
             {

@@ -53,7 +53,7 @@ public sealed partial class RealtimeSession : IAsyncDisposable
     private async Task LoopAsync(CancellationToken stop)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stop); // ends the pending reads when the loop ends
-        Task<ExchangeEvent?>? nextEvent = null;
+        Task<EventViews?>? nextEvent = null;
         Task<bool>? nextMessage = null;
         try
         {
@@ -76,7 +76,7 @@ public sealed partial class RealtimeSession : IAsyncDisposable
                         break;
                     }
                     nextEvent = null;
-                    await PublishAsync(e, stop);
+                    await PublishAsync(e.Event, stop);
                 }
             }
         }
