@@ -62,6 +62,7 @@ public static class GatewayHosting
         app.Use(AnswerErrors);
         var api = app.MapGroup(ApiRoot);
         RestEndpoints.Map(api);
+        OverviewEndpoints.Map(api);
         StreamEndpoints.Map(api);
         WebhookEndpoints.Map(api);
         RegistrationEndpoints.Map(api);
