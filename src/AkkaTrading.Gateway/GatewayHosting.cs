@@ -67,6 +67,7 @@ public static class GatewayHosting
         WebhookEndpoints.Map(api);
         RegistrationEndpoints.Map(api);
         WebSocketEndpoints.Map(api);
+        DashboardEndpoints.Map(app);
         app.MapGrpcService<ExchangeGrpcService>();
         return app;
     }
