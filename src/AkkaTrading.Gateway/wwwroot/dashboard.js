@@ -45,8 +45,9 @@ async function start() {
     openStream(snapshot.seq);
     queueDraw();
   } catch (e) {
-    status('offline', 'server unreachable, retrying…');
-    resyncTimer = setTimeout(start, RESYNC_MS);
+    // 401: this server keeps prices to its bots (public-reads = false); the page cannot show anything without a token
+    status('offline', e.status === 401 ? 'prices are not public on this server' : 'server unreachable, retrying…');
+    resyncTimer = setTimeout(start, e.status === 401 ? 10 * RESYNC_MS : RESYNC_MS);
   }
 }
 
