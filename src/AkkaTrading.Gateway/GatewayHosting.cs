@@ -14,6 +14,7 @@ using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AkkaTrading.Gateway;
 
@@ -63,13 +64,16 @@ public static class GatewayHosting
     {
         if (grpcPort is not null) app.Use((context, next) => OnItsOwnPort(context, next, grpcPort()));
         app.Use(AnswerErrors);
+        app.Use(EndStreamsOnStop);
         var api = app.MapGroup(ApiRoot);
         RestEndpoints.Map(api);
+        OverviewEndpoints.Map(api);
         StreamEndpoints.Map(api);
         WebhookEndpoints.Map(api);
         RegistrationEndpoints.Map(api);
         WebSocketEndpoints.Map(api);
         app.MapBitmexDialect();
+        DashboardEndpoints.Map(app);
         app.MapGrpcService<ExchangeGrpcService>();
         return app;
     }
@@ -81,6 +85,23 @@ public static class GatewayHosting
         if (grpc == (context.Connection.LocalPort == grpcPort)) return next(context);
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// An SSE response ends when the server stops, as a WebSocket is closed with 1001: otherwise one open stream (a dashboard
+    /// left open) holds the host's shutdown for its whole timeout (30 s) while the exchange goes on. Clients resume by seq.
+    /// </summary>
+    private static async Task EndStreamsOnStop(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments(ApiRoot + "/stream"))
+        {
+            await next(context);
+            return;
+        }
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        context.RequestAborted = either.Token; // what the endpoint's CancellationToken is bound to
+        await next(context);
     }
 
     /// <summary>Turns the gateway's exceptions into answers: 400 naming the field, 401, 410 for a resume point too old, 503 when the

@@ -90,4 +90,20 @@ public class PriceWindowTests
         Assert.Equal(Enumerable.Range(251, 150).Select(i => (decimal)i), window.Latest(150));
         Assert.Equal(150, window.Count);
     }
+
+    [Fact]
+    public void While_it_grows_toward_its_capacity_every_price_is_kept_in_order()
+    {
+        foreach (var capacity in new[] { 1, 2, 63, 64, 65, 100, 150, 1000 })
+        {
+            var window = new PriceWindow(capacity);
+            for (var i = 1; i <= capacity * 5 / 2 + 3; i++)
+            {
+                window.Add(i);
+                var expected = Enumerable.Range(1, i).TakeLast(capacity).Select(p => (decimal)p).ToArray();
+                Assert.Equal(expected, window.Latest(capacity));
+                Assert.Equal(expected.TakeLast(3), window.Latest(3));
+            }
+        }
+    }
 }

@@ -27,7 +27,9 @@ public sealed class NodeClientTests : IAsyncLifetime
             ws.send(JSON.stringify({ op: 'order', asset: m.data.asset, side: 'buy', quantity: 2, clientOrderId: 'node-1' }));
           }
           if (m.op === 'order') console.log('answer ' + m.status + ' ' + m.clientOrderId);
-          if (m.type === 'fill') { console.log('fill ' + m.data.side + ' ' + m.data.quantity + ' ' + m.data.clientOrderId); ws.close(); }
+          if (m.type === 'fill') console.log('fill ' + m.data.side + ' ' + m.data.quantity + ' ' + m.data.clientOrderId);
+          // the answer and the fill event may come in either order: done once both are here
+          if (seen.includes('order') && seen.includes('fill')) ws.close();
         });
         ws.on('close', () => process.exit(0));
         ws.on('error', e => fail(e.message));

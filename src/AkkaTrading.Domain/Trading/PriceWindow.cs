@@ -38,8 +38,13 @@ public sealed class PriceWindow
         if (Count < _prices.Length) Count++;
     }
 
-    // Before the window is full nothing has wrapped: the prices sit at 0..Count-1 and _next == Count.
-    private void Grow() => Array.Resize(ref _prices, (int)Math.Min(Capacity, _prices.Length * 2L));
+    // Below the capacity nothing was ever overwritten: a full array holds the prices at 0..Count-1 in order, and _next has just
+    // wrapped to 0, so the next price goes right after them (writing it at 0 lost the oldest and left zeros in the middle).
+    private void Grow()
+    {
+        Array.Resize(ref _prices, (int)Math.Min(Capacity, _prices.Length * 2L));
+        _next = Count;
+    }
 
     /// <summary>The last <paramref name="n"/> prices (or fewer if fewer were seen), oldest first.</summary>
     public decimal[] Latest(int n)

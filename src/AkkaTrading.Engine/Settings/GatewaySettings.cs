@@ -7,6 +7,7 @@ namespace AkkaTrading.Engine.Settings;
 /// <param name="GrpcUrl">where the gRPC service listens (HTTP/2 without TLS, a port of its own)</param>
 /// <param name="EventLogSize">the events the exchange keeps for clients that resume</param>
 /// <param name="PublicReads">whether prices, history and trades may be read without a token</param>
+/// <param name="PublicAccounts">whether every bot's cash, positions, equity and P/L are public (the dashboard's leaderboard)</param>
 /// <param name="OrdersPerSecond">each token's sustained order rate; bursts up to <paramref name="OrderBurst"/></param>
 /// <param name="MaxRequestBytes">the largest request body accepted</param>
 /// <param name="QueueSize">events a streaming connection may have waiting before it is closed as too slow</param>
@@ -14,7 +15,7 @@ namespace AkkaTrading.Engine.Settings;
 public sealed record GatewaySettings(
     ImmutableArray<string> Urls, string GrpcUrl, int EventLogSize, bool PublicReads, int OrdersPerSecond, int OrderBurst,
         int MaxRequestBytes,
-    int QueueSize, WebhookSettings Webhooks, RegistrationSettings Registration);
+    int QueueSize, WebhookSettings Webhooks, RegistrationSettings Registration, bool PublicAccounts);
 
 /// <summary>Whether bots may open an account while the server runs (<c>POST /api/v1/bots</c>), with what cash, and how many.</summary>
 public sealed record RegistrationSettings(bool Open, decimal InitialCash, int MaxBots);

@@ -8,8 +8,8 @@ public static class GatewaySettingsReader
 {
     public static GatewaySettings Read(HoconSection section)
     {
-        section.AllowOnly("urls", "grpc-url", "event-log-size", "public-reads", "orders-per-second", "order-burst", "max-request-bytes",
-            "queue-size", "webhooks", "remote-bots", "registration"); // remote-bots: RemoteBotKind
+        section.AllowOnly("urls", "grpc-url", "event-log-size", "public-reads", "public-accounts", "orders-per-second", "order-burst",
+            "max-request-bytes", "queue-size", "webhooks", "remote-bots", "registration"); // remote-bots: RemoteBotKind
         var urls = section.Strings("urls");
         if (urls.IsEmpty) throw section.Error("urls", "must list at least one URL such as \"http://127.0.0.1:5080\"");
         for (var i = 0; i < urls.Length; i++) RequireHttpUrl(section, $"urls[{i}]", urls[i]);
@@ -30,7 +30,7 @@ public static class GatewaySettingsReader
         return new GatewaySettings(urls, grpcUrl, section.Int("event-log-size", 1, 10_000_000), section.Bool("public-reads"),
             section.Int("orders-per-second", 1, 1_000_000), section.Int("order-burst", 1, 1_000_000),
                 section.Int("max-request-bytes", 1024, 16 << 20),
-            section.Int("queue-size", 16, 1_000_000), webhooks, registrationSettings);
+            section.Int("queue-size", 16, 1_000_000), webhooks, registrationSettings, section.Bool("public-accounts"));
     }
 
     private static void RequireHttpUrl(HoconSection section, string key, string url)

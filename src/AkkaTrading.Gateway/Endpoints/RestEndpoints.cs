@@ -69,8 +69,7 @@ public static class RestEndpoints
             var bot = callers.Bot(request);
             var state = await exchange.AccountAsync(bot, cancel);
             if (state.Summary is not { } s) return Results.NotFound(new ErrorMessage("unknown_bot", $"bot '{bot}' has no account"));
-            return Results.Ok(new AccountMessage(s.Bot, s.InitialCash, s.Cash, s.Equity, s.ProfitLoss, s.Trades, s.FeesPaid,
-                [.. s.Positions.Select(p => new PositionMessage(p.Asset, p.Quantity, p.AverageEntryPrice, p.LastPrice, p.Value))]));
+            return Results.Ok(AccountMessage.Of(s));
         });
 
         api.MapPost("/orders", async (HttpRequest request, HttpResponse response, Callers callers, OrderDesk desk,

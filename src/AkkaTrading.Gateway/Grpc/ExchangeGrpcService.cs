@@ -41,8 +41,7 @@ public sealed class ExchangeGrpcService(Callers callers, ExchangeClient exchange
         var bot = callers.Bot(Http(context));
         var state = await exchange.AccountAsync(bot, context.CancellationToken);
         if (state.Summary is not { } s) throw new RpcException(new Status(StatusCode.NotFound, $"bot '{bot}' has no account"));
-        return GrpcWire.Account(new AccountMessage(s.Bot, s.InitialCash, s.Cash, s.Equity, s.ProfitLoss, s.Trades, s.FeesPaid,
-            [.. s.Positions.Select(p => new PositionMessage(p.Asset, p.Quantity, p.AverageEntryPrice, p.LastPrice, p.Value))]));
+        return GrpcWire.Account(AccountMessage.Of(s));
     }
 
     public override Task<V1.Prices> GetPrices(V1.PricesRequest request, ServerCallContext context)

@@ -1,3 +1,4 @@
+using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Gateway.Wire;
@@ -30,7 +31,14 @@ public sealed record PositionMessage(string Asset, decimal Quantity, decimal Ave
 
 public sealed record AccountMessage(string Bot, decimal InitialCash, decimal Cash, decimal Equity, decimal ProfitLoss, long Trades,
     decimal FeesPaid,
-    IReadOnlyList<PositionMessage> Positions);
+    IReadOnlyList<PositionMessage> Positions)
+{
+    public static AccountMessage Of(BotSummary s) => new(s.Bot, s.InitialCash, s.Cash, s.Equity, s.ProfitLoss, s.Trades, s.FeesPaid,
+        [.. s.Positions.Select(p => new PositionMessage(p.Asset, p.Quantity, p.AverageEntryPrice, p.LastPrice, p.Value))]);
+}
+
+/// <summary>Every bot's account (the public overview); <see cref="Seq"/>: it includes at least the events up to this one.</summary>
+public sealed record AccountsMessage(long Seq, IReadOnlyList<AccountMessage> Accounts);
 
 public static class WireNames
 {
