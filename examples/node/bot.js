@@ -61,7 +61,7 @@ async function connect() {
   });
   ws.on('close', (code, reason) => {
     if (code === 1008) { console.error('unauthorized: check the token'); process.exit(1); }
-    if (code === 4002) lastSeq = null; // gone: our seq is older than the server's log; start again from a fresh account
+    if (code === 4002) lastSeq = null; // gone: our seq is not in the server's log (too old, or from before a restart): resync
     retry(`closed ${code} ${reason}`);
   });
   ws.on('error', e => console.log(`socket error: ${e.message}`)); // 'close' follows and reconnects

@@ -42,6 +42,16 @@ public sealed class EventLogTests
     }
 
     [Fact]
+    public void A_cursor_the_log_has_not_reached_is_gone_as_one_from_before_a_restart()
+    {
+        var log = LogOf(5, 3);
+        Assert.False(log.After(3, 10).Gone);
+        Assert.True(log.After(4, 10).Gone);
+        Assert.True(new EventLog(5).After(1, 10).Gone);
+        Assert.False(new EventLog(5).After(0, 10).Gone);
+    }
+
+    [Fact]
     public void A_rejection_is_private_to_its_bot_and_prices_and_trades_are_public()
     {
         var order = new Order("alice", "ALFA", Side.Buy, 5);

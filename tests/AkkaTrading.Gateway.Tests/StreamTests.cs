@@ -95,5 +95,10 @@ public sealed class StreamTests : IAsyncLifetime
         var sse = await client.GetAsync("api/v1/stream?after=1", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.Gone, sse.StatusCode);
         Assert.Contains("resync from a snapshot", (await Json(sse)).GetProperty("message").GetString());
+
+        // a cursor from before a restart (ahead of the log) is gone too, rather than waiting for the seq to come round again
+        var ahead = await client.GetAsync("api/v1/events?after=999999999&timeout=5");
+        Assert.Equal(HttpStatusCode.Gone, ahead.StatusCode);
+        Assert.StartsWith("gone: seq 999999999 is ahead of the newest event", (await Json(ahead)).GetProperty("message").GetString());
     }
 }

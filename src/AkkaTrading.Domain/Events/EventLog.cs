@@ -1,12 +1,14 @@
 namespace AkkaTrading.Domain.Events;
 
-/// <summary>The events after a cursor, or <see cref="Gone"/> when the cursor is older than the kept log.</summary>
+/// <summary>The events after a cursor, or <see cref="Gone"/> when the cursor is older than the kept log or newer than its last
+/// event (a cursor from before a restart).</summary>
 public sealed record EventPage(IReadOnlyList<ExchangeEvent> Events, long LastSeq, long OldestSeq, bool Gone);
 
 /// <summary>
 /// The last <see cref="Capacity"/> events in a ring buffer, stamped as they are appended: sequence numbers start
 /// at 1 and have no gaps. A client that asks for the events after a sequence number older than the log holds is
-/// told so (<see cref="EventPage.Gone"/>) and must resync from a snapshot.
+/// told so (<see cref="EventPage.Gone"/>) and must resync from a snapshot; so is one that asks after a sequence number the log
+/// has not reached, which only a client of an earlier run of the server can hold.
 /// </summary>
 public sealed class EventLog
 {
@@ -37,7 +39,7 @@ public sealed class EventLog
     /// <summary>Up to <paramref name="max"/> events with a sequence number above <paramref name="after"/>, oldest first.</summary>
     public EventPage After(long after, int max)
     {
-        if (after < OldestSeq - 1) return new EventPage([], LastSeq, OldestSeq, Gone: true);
+        if (after < OldestSeq - 1 || after > LastSeq) return new EventPage([], LastSeq, OldestSeq, Gone: true);
         var events = new List<ExchangeEvent>((int)Math.Clamp(LastSeq - after, 0, max));
         for (var seq = Math.Max(after, 0) + 1; seq <= LastSeq && events.Count < max; seq++)
             events.Add(_ring[(int)(seq % _ring.Length)]);

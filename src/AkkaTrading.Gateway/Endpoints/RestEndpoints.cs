@@ -52,7 +52,7 @@ public static class RestEndpoints
             while (trades.Count < max)
             {
                 var page = await exchange.EventsAsync(next, ExchangeClient.PageSize, cancel);
-                if (page.Gone) throw new ResumeGoneException(next, page.OldestSeq);
+                if (page.Gone) throw new ResumeGoneException(next, page);
                 foreach (var e in page.Events)
                 {
                     if (trades.Count == max) break;

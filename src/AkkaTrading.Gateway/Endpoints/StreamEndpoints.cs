@@ -36,7 +36,7 @@ public static class StreamEndpoints
             var resume = long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var lastId) ? lastId : after
                 ?? exchange.Hub.LastSeq;
             var first = await exchange.EventsAsync(resume, 0, cancel);
-            if (first.Gone) throw new ResumeGoneException(resume, first.OldestSeq);
+            if (first.Gone) throw new ResumeGoneException(resume, first);
             return new EventStreamResult(exchange.ReadAsync(resume, wanted, bot, cancel), Heartbeat);
         });
     }
@@ -58,7 +58,7 @@ public static class StreamEndpoints
     {
         // what is already there is answered whatever the timeout, and a cursor older than the log is gone, not a timeout
         var page = await exchange.EventsAsync(after, MaxEventsPerPoll, cancel);
-        if (page.Gone) throw new ResumeGoneException(after, page.OldestSeq);
+        if (page.Gone) throw new ResumeGoneException(after, page);
         var events = page.Events.Select(e => TopicNames.View(e, topics, bot)).OfType<Envelope>().ToList();
         if (events.Count > 0 || timeout == TimeSpan.Zero) return events;
         if (page.Events.Count > 0) after = page.Events[^1].Seq;

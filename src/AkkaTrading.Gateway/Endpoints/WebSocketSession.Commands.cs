@@ -92,7 +92,7 @@ public sealed partial class WebSocketSession
 
         if (after is { } asked && await _exchange.EventsAsync(asked, 0, _life.Token) is { Gone: true } page)
         {
-            await EndAsGoneAsync(new ResumeGoneException(asked, page.OldestSeq));
+            await EndAsGoneAsync(new ResumeGoneException(asked, page));
             return;
         }
         await StopPumpAsync();

@@ -49,7 +49,7 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
         while (true)
         {
             var page = await EventsAsync(last, PageSize, cancel);
-            if (page.Gone) throw new ResumeGoneException(after, page.OldestSeq);
+            if (page.Gone) throw new ResumeGoneException(after, page);
             foreach (var e in page.Events)
             {
                 last = e.Seq;
@@ -67,11 +67,13 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     }
 }
 
-/// <summary>A resume point older than the kept log: the client must resync from a snapshot.</summary>
-public sealed class ResumeGoneException(long after, long oldest)
-    : Exception($"gone: events after {after} are no longer kept (the oldest kept is {oldest}); resync from a snapshot")
+/// <summary>A resume point older than the kept log, or newer than its last event (from before the server restarted): the client
+/// must resync from a snapshot.</summary>
+public sealed class ResumeGoneException(long after, EventPage page) : Exception(after > page.LastSeq
+    ? $"gone: seq {after} is ahead of the newest event {page.LastSeq} (the server restarted since); resync from a snapshot"
+    : $"gone: events after {after} are no longer kept (the oldest kept is {page.OldestSeq}); resync from a snapshot")
 {
-    public long Oldest { get; } = oldest;
+    public long Oldest { get; } = page.OldestSeq;
 }
 
 /// <summary>The client did not keep up with the events; it may resume after <see cref="LastSeq"/>.</summary>
