@@ -28,7 +28,6 @@ public static class ReplayCommand
 
     public static CliCommand Create(Dispatch dispatch)
     {
-        // Description and HelpName make the message when it is missing: 'replay' needs a scenario file: replay <...>
         var scenario = new Argument<string?>("scenario")
         {
             Description = "a scenario file", HelpName = "scenario.csv|scenario.hocon", Arity = ArgumentArity.ZeroOrOne,

@@ -41,13 +41,20 @@ public static class TradingSettingsReader
         live.AllowOnly("duration");
 
         var gateway = GatewaySettingsReader.Read(section.Section("gateway"));
-        var statistics = section.Section("statistics");
-        statistics.AllowOnly("risk-free-rate-percent");
         return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration")))
         {
             Gateway = gateway,
-            Statistics = new StatisticsSettings(statistics.Decimal("risk-free-rate-percent", -100m, 100m, exclusiveMin: true)),
+            Statistics = section.Has("statistics") ? ReadStatistics(section.Section("statistics")) : StatisticsSettings.Default,
         };
+    }
+
+    /// <summary>Optional, and absent from the defaults, so that the effective configuration of a run without it reads as before.</summary>
+    private static StatisticsSettings ReadStatistics(HoconSection statistics)
+    {
+        statistics.AllowOnly("risk-free-rate-percent");
+        return statistics.Has("risk-free-rate-percent")
+            ? new StatisticsSettings(statistics.Decimal("risk-free-rate-percent", -100m, 100m, exclusiveMin: true))
+            : StatisticsSettings.Default;
     }
 
     /// <summary>Every kind's bots, in <see cref="BotKinds.All"/>'s order; a name is one bot's, whatever the kinds.</summary>
