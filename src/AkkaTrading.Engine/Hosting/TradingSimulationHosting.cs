@@ -30,6 +30,7 @@ public static class TradingSimulationHosting
     {
         mode.Validate(settings);
         var assets = mode.Assets(settings);
+        settings = settings.WithRunAssets(assets);
 
         return builder.AddHocon(serving ? KeepServing.Hocon : StopOnFailure.Hocon, HoconAddMode.Prepend)
             .WithActors((system, registry, resolver) =>

@@ -35,6 +35,12 @@ public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<B
 
     public ImmutableArray<string> SourceAssets => [.. Sources.Select(s => s.Asset)];
 
+    /// <summary>These settings with every bot configured with <c>assets = all</c> watching the run's assets, in their order.</summary>
+    public TradingSettings WithRunAssets(IReadOnlyList<string> assets) => this with
+    {
+        Bots = [.. Bots.Select(b => b is StrategyBotSettings { WatchesEveryAsset: true } s ? s with { WatchedAssets = [.. assets] } : b)],
+    };
+
     /// <summary>Refuses a bot that watches an asset the run has no prices for.</summary>
     public void RequireBotAssetsIn(IReadOnlyCollection<string> available, string where)
     {
