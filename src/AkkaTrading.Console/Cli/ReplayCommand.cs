@@ -22,8 +22,9 @@ public static class ReplayCommand
                                   more assets; they are delivered in the order given)
           --format <format>       of the --data files: yahoo (Yahoo Finance's download, the Close
                                   column; the default) or generic (columns time and price, ISO 8601)
-          --trades <out.csv>      write the trade log (step,bot,side,asset,quantity,price,fee); moved into
-                                  place only when the replay has finished, never onto an input
+          --trades <out.csv>      write the trade log (step,bot,side,asset,quantity,price,fee, and time for
+                                  market data); moved into place only when the replay has finished, never
+                                  onto an input
         """ + "\n" + CommonOptionSet.Help;
 
     public static CliCommand Create(Dispatch dispatch)
