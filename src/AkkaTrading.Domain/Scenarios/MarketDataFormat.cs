@@ -42,9 +42,30 @@ public sealed record MarketDataFormat(string TimeColumn, string PriceColumn, str
     {
         time = default;
         if (Epoch is { } unit) return TryParseEpoch(text, unit, out time);
-        return DateFormat is { } format
-            ? DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, Utc, out time)
-            : DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Utc, out time);
+        if (DateFormat is not { } format) return DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Utc, out time);
+        try
+        {
+            return DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, Utc, out time);
+        }
+        catch (FormatException)
+        {
+            return false; // a format .NET cannot use (settings refuse it first, see IsValidDateFormat): no timestamp follows it
+        }
+    }
+
+    /// <summary>Whether .NET can read dates in <paramref name="format"/> (e.g. a lone <c>%</c> or a trailing <c>\</c> it cannot).</summary>
+    public static bool IsValidDateFormat(string format)
+    {
+        try
+        {
+            DateTime.TryParseExact("", format, CultureInfo.InvariantCulture, Utc, out _);
+            _ = DateTime.UnixEpoch.ToString(format, CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool TryParseEpoch(ReadOnlySpan<char> text, EpochUnit unit, out DateTime time)

@@ -54,6 +54,8 @@ public sealed class MarketDataScenarioReaderTests : IDisposable
         "'data.assets[0].epoch' cannot be given with 'date-format'")]
     [InlineData("{ asset = A, file = a.csv, format = generic, epoch = days }", "'data.assets[0].epoch' must be one of s, ms, us, ns")]
     [InlineData("{ asset = A }", "'data.assets[0].file' is missing")]
+    [InlineData("{ asset = A, file = a.csv, format = generic, date-format = \"%\" }",
+        "'data.assets[0].date-format' is not a .NET date format")]
     [InlineData("{ asset = \"A B\", file = a.csv }", "'data.assets[0].asset' must be a name")]
     public void A_mistake_names_the_scenario_file_and_the_full_key(string asset, string message)
     {
