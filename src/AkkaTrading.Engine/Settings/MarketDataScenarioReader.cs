@@ -66,8 +66,8 @@ public static class MarketDataScenarioReader
             epoch = EpochUnits.TryGetValue(unit, out var known) ? known
                 : throw a.Error("epoch", $"must be one of {string.Join(", ", EpochUnits.Keys)}, not '{Excerpt.Of(unit)}'");
         }
-        if (a.Has("date-format") && !MarketDataFormat.IsValidDateFormat(a.String("date-format")))
-            throw a.Error("date-format", $"is not a .NET date format such as \"yyyy-MM-dd HH:mm\": '{Excerpt.Of(a.String("date-format"))}'");
+        if (a.Has("date-format") && a.String("date-format") is var dateFormat && !MarketDataFormat.IsValidDateFormat(dateFormat))
+            throw a.Error("date-format", $"is not a .NET date format such as \"yyyy-MM-dd HH:mm\": '{Excerpt.Of(dateFormat)}'");
         var defaults = MarketDataFormat.Generic;
         return new MarketDataFormat(a.Has("time-column") ? a.String("time-column") : defaults.TimeColumn,
             a.Has("price-column") ? a.String("price-column") : defaults.PriceColumn,

@@ -84,7 +84,8 @@ public sealed class MarketDataScenarioReaderTests : IDisposable
         Assert.Equal(4.5m, TradingConfig.FromText("akka-trading.statistics.risk-free-rate-percent = 4.5").Settings.Statistics
             .RiskFreeRatePercent);
         Assert.Contains("'akka-trading.statistics.risk-free-rate-percent' must be > -100",
-            Assert.Throws<SettingsException>(() => TradingConfig.FromText("akka-trading.statistics.risk-free-rate-percent = -100")).Message);
+            Assert.Throws<SettingsException>(() => TradingConfig.FromText("akka-trading.statistics.risk-free-rate-percent = -100"))
+                .Message);
         Assert.Contains("'akka-trading.statistics.sharpe' is not a known setting",
             Assert.Throws<SettingsException>(() => TradingConfig.FromText("akka-trading.statistics.sharpe = 1")).Message);
     }
