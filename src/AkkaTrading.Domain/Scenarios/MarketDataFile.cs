@@ -3,8 +3,8 @@ using AkkaTrading.Domain.Inputs;
 
 namespace AkkaTrading.Domain.Scenarios;
 
-/// <summary>One row of a market-data file: when, at what price, and where it was read.</summary>
-public readonly record struct Bar(DateTime Time, decimal Price, int Line);
+/// <summary>One row of a market-data file: when, and at what price.</summary>
+public readonly record struct Bar(DateTime Time, decimal Price);
 
 /// <summary>
 /// Streams one asset's market-data CSV row by row, never loading it whole. Timestamps must increase; a row whose price
@@ -68,7 +68,7 @@ public static class MarketDataFile
                     (time == previous ? "repeats the one before it" : "comes before the one above it") + "; timestamps must increase");
             previous = time;
             bars++;
-            yield return new Bar(time, Price(priceText, name, lineNo), lineNo);
+            yield return new Bar(time, Price(priceText, name, lineNo));
         }
         if (bars == 0) throw new ScenarioException(name, null, "the file holds no prices");
 
