@@ -36,7 +36,9 @@ public static class StatisticsTables
 
         if (timed is not null)
         {
-            var annualised = new Table().Title(Markup.Escape($"annualised: {timed.Period}")).Border(TableBorder.Rounded).AddColumn("bot");
+            // The period on a line of its own: as the table's title it would wrap to the table's narrow width.
+            console.WriteLine(timed.Period);
+            var annualised = new Table().Title("annualised").Border(TableBorder.Rounded).AddColumn("bot");
             foreach (var column in TimedStatistics.Columns) annualised.AddColumn(new TableColumn(column) { Alignment = Justify.Right });
             foreach (var b in snapshot.Bots) annualised.AddRow([Markup.Escape(b.Bot), .. timed.Cells(b)]);
             console.Write(annualised);
