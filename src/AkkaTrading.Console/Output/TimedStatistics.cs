@@ -23,7 +23,7 @@ public sealed record TimedStatistics(Timeline Timeline, decimal RiskFreePercent)
         var a = AnnualisedStatistics.Of(bot, Timeline, RiskFreePercent);
         return [a.CagrPercent is { } cagr ? $"{(cagr >= 0 ? "+" : "")}{cagr.ToString("0.00", Inv)}%" : "n/a",
             $"{a.VolatilityPercent.ToString("0.00", Inv)}%", Ratio(a.Sharpe), Ratio(a.Sortino),
-            $"{Duration(a.LongestDrawdown)} ({a.LongestDrawdownBars} bars)"];
+            a.LongestDrawdownBars == 0 ? "none" : $"{Duration(a.LongestDrawdown)} ({a.LongestDrawdownBars} bars)"];
     }
 
     /// <summary>E.g. <c>CAGR +5.12%, volatility 12.34%, Sharpe 0.85, Sortino 1.20, longest drawdown 43 days (30 bars)</c>.</summary>
