@@ -26,7 +26,7 @@ public static class App
             return await CommandLine.InvokeAsync(args, output, (command, token) => command switch
             {
                 Command.Run run => LiveAsync(run, output, token),
-                Command.Replay replay => ReplayAsync(replay, output, token),
+                Command.Replay replay => ReplayAsync(replay, output, error, token),
                 Command.Serve serve => ServeAsync(serve, output, token),
                 Command.Quotes quotes => QuotesAsync(quotes, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
@@ -154,12 +154,20 @@ public static class App
         return gateway;
     }
 
-    private static async Task<int> ReplayAsync(Command.Replay replay, TextWriter output, CancellationToken stop)
+    private static async Task<int> ReplayAsync(Command.Replay replay, TextWriter output, TextWriter error, CancellationToken stop)
     {
-        CheckOutputs(replay.Common, replay.TradesFile, new InputFile("the scenario file", replay.Scenario));
+        InputFile[] inputs = replay.Scenario is { } file ? [new InputFile("the scenario file", file)]
+            : [.. replay.Data.Select(d => new InputFile($"the market data of {d.Asset}", d.File))];
+        CheckOutputs(replay.Common, replay.TradesFile, inputs);
         var config = TradingConfig.Load(replay.Common.ConfigFile);
         // The scenario is read whole once to check it; Ctrl+C must not wait for a large file to be read.
-        var scenario = await Task.Run(() => ScenarioFiles.Open(replay.Scenario), stop).WaitAsync(stop);
+        var scenario = await Task.Run(() => OpenScenario(replay), stop).WaitAsync(stop);
+        // A scenario file's market data is known only now; no output may land on it either.
+        CheckOutputs(replay.Common, replay.TradesFile, [.. inputs, .. scenario.DataFiles.Select(f => new InputFile("market data", f))]);
+        foreach (var warning in scenario.Warnings) error.WriteLine($"warning: {warning}");
+        var timed = scenario.Outline.Timeline is { } timeline
+            ? new TimedStatistics(timeline, config.Settings.Statistics.RiskFreeRatePercent)
+            : null;
         var mode = new SimulationMode.Replay(scenario);
         mode.Validate(config.Settings);
         using var report = replay.Common.Report is { } options ? StagedReport.Prepare(options) : null;
@@ -184,12 +192,21 @@ public static class App
         var (outcome, completed) = result;
         trades?.Commit();
         var run = $"{scenario.Outline.StepCount} steps, {scenario.Outline.PriceCount} prices, {completed.Trades} trades";
-        WriteSummary(output, terminal, outcome.Snapshot, $"Summary of {Path.GetFileName(scenario.Path)}: {run}");
+        WriteSummary(output, terminal, outcome.Snapshot, $"Summary of {Path.GetFileName(scenario.Path)}: {run}", timed);
         if (trades is not null) output.WriteLine($"trade log: {trades.Path}");
         if (report is not null)
             output.WriteLine($"report: {report.Publish(dir => ReportWriter.Write(dir, $"Replay of {Path.GetFileName(scenario.Path)}: {run}",
-                config, outcome))}");
+                config, outcome, timed))}");
         return ExitOk;
+    }
+
+    /// <summary>The scenario file, or the market-data files given with --data (named by their file names).</summary>
+    private static ScenarioSource OpenScenario(Command.Replay replay)
+    {
+        if (replay.Scenario is { } path) return ScenarioFiles.Open(path);
+        var format = replay.Format == "generic" ? MarketDataFormat.Generic : MarketDataFormat.Yahoo();
+        return ScenarioFiles.Open(string.Join(", ", replay.Data.Select(d => Path.GetFileName(d.File))),
+            new MarketDataScenario([.. replay.Data.Select(d => new MarketDataAsset(d.Asset, d.File, format))]));
     }
 
     private static Task<(RunOutcome Outcome, Completed Replay)> ReplayWithProgressAsync(TradingConfig config, SimulationMode.Replay mode,
@@ -224,10 +241,11 @@ public static class App
         !options.Plain && ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected
             && AnsiConsole.Profile.Capabilities.Interactive;
 
-    private static void WriteSummary(TextWriter output, bool terminal, Engine.Protocol.Market.Snapshot snapshot, string title)
+    private static void WriteSummary(TextWriter output, bool terminal, Engine.Protocol.Market.Snapshot snapshot, string title,
+        TimedStatistics? timed = null)
     {
-        if (terminal) StatisticsTables.Write(AnsiConsole.Console, snapshot, title);
-        else SummaryWriter.Write(output, snapshot, title);
+        if (terminal) StatisticsTables.Write(AnsiConsole.Console, snapshot, title, timed);
+        else SummaryWriter.Write(output, snapshot, title, timed);
     }
 
     /// <summary>The log goes to the console unless live widgets own it, and to --log-file when given.</summary>

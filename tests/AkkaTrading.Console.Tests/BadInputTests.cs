@@ -89,7 +89,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData(new[] { "trade" }, "error: unknown command 'trade' (commands: run, replay, serve, quotes; see --help)")]
-    [InlineData(new[] { "replay" }, "error: 'replay' needs a scenario file: replay <scenario.csv|scenario.hocon>")]
+    [InlineData(new[] { "replay" }, "error: 'replay' needs a scenario file or --data: replay <scenario.csv|scenario.hocon>")]
     [InlineData(new[] { "run", "--speed", "2" }, "error: unknown option '--speed' for 'run' (see 'run --help')")]
     [InlineData(new[] { "run", "--duration", "soon" },
         "error: --duration 'soon' is not a duration longer than zero and at most 30d, such as 200ms, 30s or 2m")]

@@ -124,7 +124,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "run", "help" }, "error: unexpected argument 'help' for 'run'")]
     [InlineData(new[] { "--config", "c.hocon", "replay", "s.csv" }, "error: unexpected argument 'replay' for 'run'")]
     [InlineData(new[] { "replay", "s.csv", "x" }, "error: unexpected argument 'x' for 'replay'")]
-    [InlineData(new[] { "replay", "--trades", "t.csv" }, "error: 'replay' needs a scenario file: replay <scenario.csv|scenario.hocon>")]
+    [InlineData(new[] { "replay", "--trades", "t.csv" },
+        "error: 'replay' needs a scenario file or --data: replay <scenario.csv|scenario.hocon>")]
     [InlineData(new[] { "run", "--force" }, "error: --force only applies with --report <dir>")]
     public async Task Each_mistake_is_one_line(string[] args, string message) =>
         Assert.Equal(message, await FailsWith(args));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AkkaTrading.Console.Output;
 using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Reporting;
+using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Trading;
 using Spectre.Console;
 using static AkkaTrading.Engine.Protocol.Market;
@@ -48,6 +49,23 @@ public sealed class TerminalOutputTests
             output);
         Assert.Matches(@"total\s*│\s*1,000\.00", output);
         Assert.Matches(@"ALFA\s*│\s*10\.00\s*│\s*12\.00\s*│\s*10\.00\s*│\s*12\.00\s*│\s*\+20\.00%", output);
+    }
+
+    [Fact]
+    public void A_replay_of_market_data_adds_the_period_and_a_table_of_annualised_statistics()
+    {
+        var (console, text) = PlainConsole();
+        var start = new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+        var timed = new TimedStatistics(new Timeline(start, start.AddDays(1), 2, 252, DatesOnly: true), 0m);
+
+        StatisticsTables.Write(console, Sample(), "Summary", timed);
+        var output = text.ToString();
+
+        Assert.Contains("period 2024-01-02 to 2024-01-03 (2 bars, 252 a year), risk-free rate 0% a year", output);
+        Assert.Matches(@"bot\s*│\s*CAGR\s*│\s*volatility\s*│\s*Sharpe\s*│\s*Sortino\s*│\s*longest drawdown", output);
+        // Equity 1000 → 1000 → 1040 in one day: CAGR (1.04^365.25 − 1) is huge but finite; no step lost, so no Sortino.
+        Assert.Matches(@"investor\s*│\s*\+[\d.E+]+%\s*│\s*\d+\.\d\d%\s*│\s*\d+\.\d\d\s*│\s*n/a\s*│\s*none",
+            output);
     }
 
     [Fact]

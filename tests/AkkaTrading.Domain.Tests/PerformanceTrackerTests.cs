@@ -17,7 +17,7 @@ public class PerformanceTrackerTests
         tracker.OnStep(1000m, holding: false);
         tracker.OnStep(1000m, holding: false);
 
-        Assert.Equal(new Performance(0, 0, 0, 0m, 0m, 0m, 0m, 2, 0), tracker.Result());
+        Assert.Equal(new Performance(0, 0, 0, 0m, 0m, 0m, 0m, 2, 0, Returns: 2), tracker.Result());
         Assert.Equal(0m, tracker.Result().WinRatePercent);
         Assert.Equal(0m, tracker.Result().ExposurePercent);
     }

@@ -31,8 +31,9 @@ public class RunRecorderTests
         book.CloseStep(1);
 
         var recording = recorder.Recording();
-        Assert.Equal([(0L, new EquityPoint(70m, 30m)), (1L, new EquityPoint(70m, 36m))], recording.Equity["bot"].ToArray());
-        Assert.Equal([(0L, 10m), (1L, 12m)], recording.Prices["ALFA"].ToArray());
+        Assert.Equal([(0L, (DateTime?)null, new EquityPoint(70m, 30m)), (1L, null, new EquityPoint(70m, 36m))],
+            recording.Equity["bot"].ToArray());
+        Assert.Equal([(0L, (DateTime?)null, 10m), (1L, null, 12m)], recording.Prices["ALFA"].ToArray());
         Assert.Equal(Side.Buy, Assert.Single(recording.Fills).Side);
         Assert.Equal(1, recording.Stride);
     }

@@ -12,7 +12,14 @@ public sealed record CommonOptions(
 public abstract record Command
 {
     public sealed record Run(CommonOptions Common, TimeSpan? Duration) : Command;
-    public sealed record Replay(CommonOptions Common, string Scenario, string? TradesFile) : Command;
+    /// <param name="Scenario">the scenario file, or null when <see cref="Data"/> lists market-data files instead</param>
+    public sealed record Replay(CommonOptions Common, string? Scenario, string? TradesFile) : Command
+    {
+        public IReadOnlyList<DataFile> Data { get; init; } = [];
+
+        /// <summary>The format of every <see cref="Data"/> file: <c>yahoo</c> or <c>generic</c>.</summary>
+        public string Format { get; init; } = "yahoo";
+    }
 
     /// <param name="Urls">instead of <c>akka-trading.gateway.urls</c>; <paramref name="GrpcUrl"/> likewise</param>
     /// <param name="Scenario">prices played from this scenario at <paramref name="Speed"/> steps/s instead of the sources</param>
@@ -23,6 +30,9 @@ public abstract record Command
     public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed)
         : Command;
 }
+
+/// <summary>A market-data file given on the command line (<c>--data ASSET=FILE</c>).</summary>
+public sealed record DataFile(string Asset, string File);
 
 /// <summary>Where to write the run's report and whether an existing one may be overwritten.</summary>
 public sealed record ReportOptions(string Directory, bool Force);

@@ -9,7 +9,7 @@ public static class StatisticsTables
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(IAnsiConsole console, Snapshot snapshot, string title)
+    public static void Write(IAnsiConsole console, Snapshot snapshot, string title, TimedStatistics? timed = null)
     {
         var bots = new Table().Title($"[bold]{Markup.Escape(title)}[/]").Border(TableBorder.Rounded);
         foreach (var column in new[] { "bot", "start cash", "cash", "holdings", "equity", "P/L", "return", "trades", "round trips",
@@ -33,6 +33,16 @@ public static class StatisticsTables
                 $"{snapshot.Bots.Sum(b => b.Trades)}",
             $"{snapshot.Bots.Sum(b => b.Performance.RoundTrips)}", "", "", "", "", "", Money(snapshot.Bots.Sum(b => b.FeesPaid)));
         console.Write(bots);
+
+        if (timed is not null)
+        {
+            // The period on a line of its own: as the table's title it would wrap to the table's narrow width.
+            console.WriteLine(timed.Period);
+            var annualised = new Table().Title("annualised").Border(TableBorder.Rounded).AddColumn("bot");
+            foreach (var column in TimedStatistics.Columns) annualised.AddColumn(new TableColumn(column) { Alignment = Justify.Right });
+            foreach (var b in snapshot.Bots) annualised.AddRow([Markup.Escape(b.Bot), .. timed.Cells(b)]);
+            console.Write(annualised);
+        }
 
         var positions = new Table().Title("positions at the last prices").Border(TableBorder.Rounded)
             .AddColumns("bot", "asset", "quantity", "avg entry", "last", "value");

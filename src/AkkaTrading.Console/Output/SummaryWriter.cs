@@ -11,10 +11,12 @@ public static class SummaryWriter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(TextWriter output, Snapshot snapshot, string title)
+    /// <param name="timed">in a replay of market data: the period is named and every bot gets its annualised statistics</param>
+    public static void Write(TextWriter output, Snapshot snapshot, string title, TimedStatistics? timed = null)
     {
         output.WriteLine();
         output.WriteLine($"== {title} ==");
+        if (timed is not null) output.WriteLine(timed.Period);
         output.WriteLine(string.Create(Inv,
             $"{"bot",-14} {"start cash",14} {"cash",14} {"equity",14} {"profit/loss",14} {"return",9} {"trades",7} {"fees",10}"));
         foreach (var bot in snapshot.Bots)
@@ -34,6 +36,7 @@ public static class SummaryWriter
             output.WriteLine(string.Create(Inv,
                 $"  max drawdown {Money(perf.MaxDrawdown)} ({perf.MaxDrawdownPercent:0.00}%), exposure {perf.ExposurePercent:0.0}% of " +
                     $"{perf.Steps} steps"));
+            if (timed is not null) output.WriteLine($"  {timed.Line(bot)}");
         }
         output.WriteLine(string.Create(Inv,
             $"{"total",-14} {Money(snapshot.Bots.Sum(b => b.InitialCash)),14} {Money(snapshot.Bots.Sum(b => b.Cash)),14} " +

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AkkaTrading.Console.Output;
 using AkkaTrading.Console.Running;
 using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Engine.Settings;
@@ -9,23 +10,27 @@ namespace AkkaTrading.Console.Report;
 /// <summary>
 /// Writes a run's report into a prepared directory: <c>trades.csv</c>, per bot <c>equity-BOT.csv</c>
 /// (step, cash, holdings value, equity) and <c>equity-BOT.png</c>, per asset <c>price-ASSET.png</c>, and
-/// <c>report.md</c> naming the run and its effective configuration, with the statistics and the charts.
+/// <c>report.md</c> naming the run and its effective configuration, with the statistics and the charts. A replay of
+/// market data adds the time to the CSVs, dates to the charts, and the period and annualised statistics to the report.
 /// </summary>
 public static class ReportWriter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Write(string dir, string title, TradingConfig config, RunOutcome outcome)
+    public static string Write(string dir, string title, TradingConfig config, RunOutcome outcome, TimedStatistics? timed = null)
     {
         var recording = outcome.Recording ?? throw new InvalidOperationException("the run was not recorded");
         var snapshot = outcome.Snapshot;
+        var timeline = timed?.Timeline;
 
-        WriteLines(Path.Combine(dir, "trades.csv"), [TradeLog.Header, .. recording.Fills.Select(TradeLog.Row)]);
+        WriteLines(Path.Combine(dir, "trades.csv"),
+            [TradeLog.HeaderFor(timeline), .. recording.Fills.Select(f => TradeLog.Row(f, timeline))]);
         foreach (var (bot, curve) in recording.Equity.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             WriteLines(Path.Combine(dir, $"equity-{bot}.csv"),
-                ["step,cash,holdings,equity",
-                    .. curve.Select(p => string.Create(Inv, $"{p.Step},{p.Point.Cash},{p.Point.Holdings},{p.Point.Equity}"))]);
+                ["step,cash,holdings,equity" + (timeline is null ? "" : ",time"),
+                    .. curve.Select(p => string.Create(Inv, $"{p.Step},{p.Point.Cash},{p.Point.Holdings},{p.Point.Equity}") +
+                        (timeline is not null && p.Time is { } time ? "," + timeline.Format(time) : ""))]);
             Charts.Equity(Path.Combine(dir, $"equity-{bot}.png"), bot, snapshot.Bots.First(b => b.Bot == bot).InitialCash, curve);
         }
         foreach (var (asset, prices) in recording.Prices.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -36,6 +41,7 @@ public static class ReportWriter
         var curves = string.Join(", ", recording.Equity.Keys.Order(StringComparer.Ordinal)
             .Select(b => $"[equity-{b}.csv](equity-{b}.csv)"));
         md.AppendLine($"{recording.Fills.Length} trades: [trades.csv](trades.csv). Equity curves per bot: {curves}.");
+        if (timed is not null) md.AppendLine().AppendLine($"The {timed.Period}.");
         if (recording.Stride > 1)
             md.AppendLine().AppendLine(string.Create(Inv,
                 $"The run was long: curves and charts keep one step in {recording.Stride}, evenly spread; trades.csv holds every trade."));
@@ -52,6 +58,12 @@ public static class ReportWriter
                     $"{b.ProfitLoss:+#,0.00;-#,0.00;0.00} | {b.ReturnPercent:0.00}% | {b.Trades} | {p.RoundTrips} | " +
                     $"{p.WinRatePercent:0.0}% | {p.AverageWin:N2} | {p.AverageLoss:N2} | {p.MaxDrawdown:N2} " +
                     $"({p.MaxDrawdownPercent:0.00}%) | {p.ExposurePercent:0.0}% | {b.FeesPaid:N2} |"));
+        }
+        if (timed is not null)
+        {
+            md.AppendLine().AppendLine($"| bot | {string.Join(" | ", TimedStatistics.Columns)} |");
+            md.AppendLine($"| --- |{string.Concat(TimedStatistics.Columns.Select(_ => " ---: |"))}");
+            foreach (var b in snapshot.Bots) md.AppendLine($"| {b.Bot} | {string.Join(" | ", timed.Cells(b))} |");
         }
         foreach (var b in snapshot.Bots)
             md.AppendLine().AppendLine($"![{b.Bot}: equity and drawdown](equity-{b.Bot}.png)");

@@ -73,12 +73,12 @@ public sealed class Account
     /// Ends a step: values the holdings at the current prices (at their entry price where an asset has
     /// none), updates the performance and returns the holdings' value.
     /// </summary>
-    public decimal CloseStep(Func<string, decimal?> currentPrice)
+    public decimal CloseStep(Func<string, decimal?> currentPrice, DateTime? time = null)
     {
         var holdings = 0m;
         foreach (var (asset, position) in _positions)
             holdings += position.Quantity * (currentPrice(asset) ?? position.AverageEntryPrice);
-        Performance.OnStep(Cash + holdings, _positions.Count > 0);
+        Performance.OnStep(Cash + holdings, _positions.Count > 0, time);
         return holdings;
     }
 

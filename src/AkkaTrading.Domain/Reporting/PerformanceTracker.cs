@@ -11,9 +11,17 @@ namespace AkkaTrading.Domain.Reporting;
 /// <param name="MaxDrawdownPercent">that fall as a percentage of the high it fell from</param>
 /// <param name="Steps">steps (prices, in a live run) seen by the exchange</param>
 /// <param name="ExposedSteps">steps after which the bot held any position</param>
+/// <param name="Returns">step returns measured (equity over the previous step's, the first over the initial cash)</param>
+/// <param name="MeanReturn">their mean, as a fraction (0.01 is 1%)</param>
+/// <param name="ReturnStdDev">their sample standard deviation</param>
+/// <param name="DownsideDeviation">the root mean square of the negative returns, over all returns (Sortino's risk)</param>
+/// <param name="LongestDrawdownSteps">the most steps from a high of equity until equity is back at it (or the run ends)</param>
+/// <param name="LongestDrawdownTime">the same in time, in a replay of market data: the longest such period</param>
 public sealed record Performance(
     long RoundTrips, long Wins, long Losses, decimal AverageWin, decimal AverageLoss,
-    decimal MaxDrawdown, decimal MaxDrawdownPercent, long Steps, long ExposedSteps)
+    decimal MaxDrawdown, decimal MaxDrawdownPercent, long Steps, long ExposedSteps,
+    long Returns = 0, double MeanReturn = 0, double ReturnStdDev = 0, double DownsideDeviation = 0,
+    long LongestDrawdownSteps = 0, TimeSpan LongestDrawdownTime = default)
 {
     public decimal WinRatePercent => RoundTrips == 0 ? 0m : 100m * Wins / RoundTrips;
     public decimal ExposurePercent => Steps == 0 ? 0m : 100m * ExposedSteps / Steps;
@@ -22,7 +30,8 @@ public sealed record Performance(
 /// <summary>
 /// Follows one bot through a run. Fills make round trips: a trip opens when a flat position is bought
 /// and closes when the position is flat again; its result is what the sales brought in less what the buys
-/// cost, fees included. After every step the bot's equity updates the drawdown and its holdings the exposure.
+/// cost, fees included. After every step the bot's equity updates the drawdown, its duration and the return series, and
+/// its holdings the exposure.
 /// These are statistics, not money: a trip's result beyond decimal's range is held at its end, and the average
 /// win or loss stays right however large the sum of all wins or losses grows (see <see cref="Mean"/>).
 /// </summary>
@@ -32,6 +41,18 @@ public sealed class PerformanceTracker(decimal initialCash)
     private decimal _peak = initialCash, _maxDrawdown, _maxDrawdownPercent;
     private Mean _win, _loss;
     private long _roundTrips, _steps, _exposedSteps;
+
+    // The step returns' moments kept as running sums (Welford), so memory stays flat however long the run; in double,
+    // as ratios of money rather than money.
+    private decimal _previousEquity = initialCash;
+    private long _returns;
+    private double _meanReturn, _squaredDeviations, _downsideSquares;
+
+    // The drawdown under way began at the high's step and time; the longest seen so far, in steps and in time.
+    private long _peakStep, _longestDrawdownSteps;
+    private DateTime? _peakTime, _lastTime;
+    private TimeSpan _longestDrawdownTime;
+    private bool _belowPeak;
 
     public void OnFill(Fill fill)
     {
@@ -52,12 +73,22 @@ public sealed class PerformanceTracker(decimal initialCash)
         _open.Remove(fill.Asset);
     }
 
-    /// <summary>The bot's equity (cash plus holdings at current prices) once a step is settled.</summary>
-    public void OnStep(decimal equity, bool holding)
+    /// <summary>The bot's equity (cash plus holdings at current prices) once a step is settled, at the step's time if it has
+    /// one.</summary>
+    public void OnStep(decimal equity, bool holding, DateTime? time = null)
     {
         _steps++;
         if (holding) _exposedSteps++;
-        if (equity > _peak) _peak = equity;
+        AddReturn(equity);
+        if (_steps == 1) (_peakStep, _peakTime) = (1, time);
+        _lastTime = time;
+        _belowPeak = equity < _peak;
+        if (!_belowPeak)
+        {
+            if (_steps > _peakStep + 1) NoteDrawdownUntil(_steps, time, ref _longestDrawdownSteps, ref _longestDrawdownTime);
+            _peak = equity;
+            (_peakStep, _peakTime) = (_steps, time);
+        }
         var drawdown = _peak - equity;
         if (drawdown > _maxDrawdown)
         {
@@ -66,9 +97,36 @@ public sealed class PerformanceTracker(decimal initialCash)
         }
     }
 
-    public Performance Result() => new(
-        _roundTrips, _win.Count, _loss.Count, _win.Value, _loss.Value,
-        _maxDrawdown, _maxDrawdownPercent, _steps, _exposedSteps);
+    public Performance Result()
+    {
+        // A drawdown still under way at the end counts until the last step.
+        var (longestSteps, longestTime) = (_longestDrawdownSteps, _longestDrawdownTime);
+        if (_belowPeak) NoteDrawdownUntil(_steps, _lastTime, ref longestSteps, ref longestTime);
+        return new(_roundTrips, _win.Count, _loss.Count, _win.Value, _loss.Value, _maxDrawdown, _maxDrawdownPercent, _steps,
+            _exposedSteps, _returns, _meanReturn, _returns > 1 ? Math.Sqrt(_squaredDeviations / (_returns - 1)) : 0,
+            _returns > 0 ? Math.Sqrt(_downsideSquares / _returns) : 0, longestSteps, longestTime);
+    }
+
+    private void AddReturn(decimal equity)
+    {
+        // Without money before the step there is no return to measure (a bot may start with no cash).
+        if (_previousEquity > 0m)
+        {
+            var r = (double)equity / (double)_previousEquity - 1;
+            _returns++;
+            var delta = r - _meanReturn;
+            _meanReturn += delta / _returns;
+            _squaredDeviations += delta * (r - _meanReturn);
+            if (r < 0) _downsideSquares += r * r;
+        }
+        _previousEquity = equity;
+    }
+
+    private void NoteDrawdownUntil(long step, DateTime? time, ref long longestSteps, ref TimeSpan longestTime)
+    {
+        longestSteps = Math.Max(longestSteps, step - _peakStep);
+        if (time is { } end && _peakTime is { } start && end - start > longestTime) longestTime = end - start;
+    }
 
     /// <summary>
     /// The mean of a series: the exact sum over the count while the sum fits in a decimal, a running mean after

@@ -9,10 +9,13 @@ public readonly record struct EquityPoint(decimal Cash, decimal Holdings)
     public decimal Equity => Cash + Holdings;
 }
 
-/// <summary>What a run recorded for its report: equity curves per bot, prices per asset, every fill.</summary>
+/// <summary>
+/// What a run recorded for its report: equity curves per bot, prices per asset, every fill. A point's time is its step's
+/// timestamp in a replay of market data, null otherwise.
+/// </summary>
 public sealed record RunRecording(
-    ImmutableDictionary<string, ImmutableArray<(long Step, EquityPoint Point)>> Equity,
-    ImmutableDictionary<string, ImmutableArray<(long Step, decimal Price)>> Prices,
+    ImmutableDictionary<string, ImmutableArray<(long Step, DateTime? Time, EquityPoint Point)>> Equity,
+    ImmutableDictionary<string, ImmutableArray<(long Step, DateTime? Time, decimal Price)>> Prices,
     ImmutableArray<Fill> Fills,
     long Stride);
 
@@ -23,20 +26,22 @@ public sealed record RunRecording(
 /// </summary>
 public sealed class RunRecorder(int capacity = 20_000)
 {
-    private readonly Dictionary<string, DecimatedSeries<EquityPoint>> _equity = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DecimatedSeries<decimal>> _prices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DecimatedSeries<(DateTime? Time, EquityPoint Point)>> _equity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DecimatedSeries<(DateTime? Time, decimal Price)>> _prices = new(StringComparer.Ordinal);
     private readonly List<Fill> _fills = new();
 
     public void OnFill(Fill fill) => _fills.Add(fill);
 
-    public void OnEquity(long step, string bot, decimal cash, decimal holdings) =>
-        SeriesOf(_equity, bot).Add(step, new EquityPoint(cash, holdings));
+    public void OnEquity(long step, DateTime? time, string bot, decimal cash, decimal holdings) =>
+        SeriesOf(_equity, bot).Add(step, (time, new EquityPoint(cash, holdings)));
 
-    public void OnPrice(long step, string asset, decimal price) => SeriesOf(_prices, asset).Add(step, price);
+    public void OnPrice(long step, DateTime? time, string asset, decimal price) => SeriesOf(_prices, asset).Add(step, (time, price));
 
     public RunRecording Recording() => new(
-        _equity.ToImmutableDictionary(e => e.Key, e => e.Value.Points.ToImmutableArray(), StringComparer.Ordinal),
-        _prices.ToImmutableDictionary(p => p.Key, p => p.Value.Points.ToImmutableArray(), StringComparer.Ordinal),
+        _equity.ToImmutableDictionary(e => e.Key, e => e.Value.Points.Select(p => (p.Step, p.Value.Time, p.Value.Point))
+            .ToImmutableArray(), StringComparer.Ordinal),
+        _prices.ToImmutableDictionary(p => p.Key, p => p.Value.Points.Select(p => (p.Step, p.Value.Time, p.Value.Price))
+            .ToImmutableArray(), StringComparer.Ordinal),
         [.. _fills],
         _equity.Values.Select(s => s.Stride).Concat(_prices.Values.Select(s => s.Stride)).DefaultIfEmpty(1).Max());
 

@@ -4,8 +4,11 @@ namespace AkkaTrading.Domain.Scenarios;
 
 public readonly record struct AssetPrice(string Asset, decimal Price);
 
-/// <summary>One step of a replay: at most one price per asset, in the scenario's asset order.</summary>
-public sealed record ScenarioStep(long Step, ImmutableArray<AssetPrice> Prices);
+/// <summary>
+/// One step of a replay: at most one price per asset, in the scenario's asset order. <see cref="Time"/> is the step's
+/// timestamp (UTC) in a scenario of market data, null in a scenario of steps only.
+/// </summary>
+public sealed record ScenarioStep(long Step, ImmutableArray<AssetPrice> Prices, DateTime? Time = null);
 
 /// <summary>A mistake in a scenario, with the file and (where it applies) the line it is on.</summary>
 public sealed class ScenarioException(string file, int? line, string problem)
@@ -15,8 +18,12 @@ public sealed class ScenarioException(string file, int? line, string problem)
     public int? Line { get; } = line;
 }
 
-/// <summary>What a full pass over a scenario found: its assets in order of first appearance and its size.</summary>
-public sealed record ScenarioOutline(IReadOnlyList<string> Assets, long StepCount, long PriceCount, long LastStep = 0);
+/// <summary>
+/// What a full pass over a scenario found: its assets in order of first appearance, its size and, when its steps have
+/// timestamps, the period they cover.
+/// </summary>
+public sealed record ScenarioOutline(IReadOnlyList<string> Assets, long StepCount, long PriceCount, long LastStep = 0,
+    Timeline? Timeline = null);
 
 public static class ScenarioSteps
 {
@@ -26,14 +33,16 @@ public static class ScenarioSteps
         var assets = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long stepCount = 0, priceCount = 0, lastStep = 0;
+        var timeline = new TimelineBuilder();
         foreach (var step in steps)
         {
             stepCount++;
+            if (step.Time is { } time) timeline.Add(time);
             lastStep = step.Step;
             priceCount += step.Prices.Length;
             foreach (var price in step.Prices)
                 if (seen.Add(price.Asset)) assets.Add(price.Asset);
         }
-        return new ScenarioOutline(assets, stepCount, priceCount, lastStep);
+        return new ScenarioOutline(assets, stepCount, priceCount, lastStep, timeline.Build());
     }
 }

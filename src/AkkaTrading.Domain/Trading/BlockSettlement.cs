@@ -26,14 +26,14 @@ public static class BlockSettlement
                 for (; cursors[bot] < orders.Count && orders[cursors[bot]].Step == step.Step; cursors[bot]++)
                 {
                     var placed = orders[cursors[bot]];
-                    var result = book.Submit(placed.Order, step.Step);
+                    var result = book.Submit(placed.Order, step.Step, step.Time);
                     executed(placed.Order, result);
                     if (result.Fill != placed.ExpectedFill)
                         return $"at step {step.Step} bot '{placed.Order.Bot}' expected {Describe(placed.ExpectedFill)} for " +
                             $"{placed.Order} but the exchange gave {Describe(result.Fill)}";
                 }
             }
-            book.CloseStep(step.Step);
+            book.CloseStep(step.Step, step.Time);
         }
         for (var bot = 0; bot < ordersByBot.Count; bot++)
             if (cursors[bot] < ordersByBot[bot].Count)

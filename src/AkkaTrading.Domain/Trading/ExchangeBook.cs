@@ -69,21 +69,25 @@ public sealed class ExchangeBook
         [.. _histories.Where(h => h.Value.Last.HasValue)
             .Select(h => new Reporting.AssetSummary(h.Key, h.Value.First, h.Value.Last!.Value, h.Value.Min, h.Value.Max))];
 
-    /// <summary>Ends a step (a price, in a live run): every account's equity at the current prices updates its performance.</summary>
-    public void CloseStep(long step)
+    /// <summary>
+    /// Ends a step (a price, in a live run): every account's equity at the current prices updates its performance;
+    /// <paramref name="time"/> is the step's timestamp, in a replay of market data.
+    /// </summary>
+    public void CloseStep(long step, DateTime? time = null)
     {
         _currentPrice ??= CurrentPrice;
         foreach (var account in _accountsInOrder)
         {
-            var holdings = account.CloseStep(_currentPrice);
-            _recorder?.OnEquity(step, account.Bot, account.Cash, holdings);
+            var holdings = account.CloseStep(_currentPrice, time);
+            _recorder?.OnEquity(step, time, account.Bot, account.Cash, holdings);
         }
         if (_recorder is null) return;
         foreach (var (asset, history) in _histories)
-            if (history.Last is { } price) _recorder.OnPrice(step, asset, price);
+            if (history.Last is { } price) _recorder.OnPrice(step, time, asset, price);
     }
 
-    public OrderResult Submit(Order order, long step)
+    /// <param name="time">the step's timestamp, in a replay of market data: the fill carries it</param>
+    public OrderResult Submit(Order order, long step, DateTime? time = null)
     {
         if (!_accounts.TryGetValue(order.Bot, out var account))
             return Reject(RejectReason.UnknownBot);
@@ -94,7 +98,8 @@ public sealed class ExchangeBook
         if (account.Check(order, price, FeePercent) is { } problem)
             return Reject(problem.Reason, problem.Required, problem.Available);
 
-        var fill = new Fill(step, order.Bot, order.Asset, order.Side, order.Quantity, price, Fees.For(order.Quantity * price, FeePercent));
+        var fill = new Fill(step, order.Bot, order.Asset, order.Side, order.Quantity, price, Fees.For(order.Quantity * price, FeePercent),
+            time);
         account.Apply(fill);
         _recorder?.OnFill(fill);
         return OrderResult.Filled(fill);

@@ -8,8 +8,12 @@ public enum Side { Buy, Sell }
 /// <summary>A market order: buy or sell <see cref="Quantity"/> units of an asset at the current price.</summary>
 public sealed record Order(string Bot, string Asset, Side Side, decimal Quantity);
 
-/// <summary>An executed order. <see cref="Fee"/> is paid in cash on top of (buy) or out of (sell) the notional.</summary>
-public sealed record Fill(long Step, string Bot, string Asset, Side Side, decimal Quantity, decimal Price, decimal Fee)
+/// <summary>
+/// An executed order. <see cref="Fee"/> is paid in cash on top of (buy) or out of (sell) the notional. <see cref="Time"/> is
+/// its step's timestamp in a replay of market data, null otherwise.
+/// </summary>
+public sealed record Fill(long Step, string Bot, string Asset, Side Side, decimal Quantity, decimal Price, decimal Fee,
+    DateTime? Time = null)
 {
     public decimal Notional => Quantity * Price;
 }

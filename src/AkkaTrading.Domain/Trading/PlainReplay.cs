@@ -41,7 +41,7 @@ public static class PlainReplay
             {
                 if (orders[i].Count == 0) continue;
                 foreach (var order in orders[i])
-                    if (book.Submit(order, step.Step).Fill is { } fill)
+                    if (book.Submit(order, step.Step, step.Time).Fill is { } fill)
                     {
                         fills.Add(fill);
                         onFill(fill);
@@ -50,7 +50,7 @@ public static class PlainReplay
                 foreach (var fill in fills) bots[i].Strategy.OnFill(fill);
                 fills.Clear();
             }
-            book.CloseStep(step.Step);
+            book.CloseStep(step.Step, step.Time);
         }
         return book;
     }

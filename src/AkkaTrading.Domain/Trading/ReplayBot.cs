@@ -46,7 +46,7 @@ public sealed class ReplayBot
         foreach (var (order, price) in _stepOrders)
         {
             _ledger.RecordPrice(order.Asset, price);
-            orders.Add(new StepOrder(step.Step, order, _ledger.Submit(order, step.Step).Fill));
+            orders.Add(new StepOrder(step.Step, order, _ledger.Submit(order, step.Step, step.Time).Fill));
         }
         _stepOrders.Clear();
         for (var i = firstFill; i < orders.Count; i++)

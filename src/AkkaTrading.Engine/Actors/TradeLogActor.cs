@@ -1,5 +1,6 @@
 using Akka.Actor;
 using AkkaTrading.Domain.Reporting;
+using AkkaTrading.Domain.Scenarios;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.TradeLogMessages;
 
@@ -15,13 +16,14 @@ public sealed class TradeLogActor : ReceiveActor
     private readonly TextWriter _writer;
     private long _rows;
 
-    public TradeLogActor(TextWriter writer)
+    /// <param name="timeline">the scenario's, when its steps have timestamps: the log gains a <c>time</c> column</param>
+    public TradeLogActor(TextWriter writer, Timeline? timeline)
     {
         _writer = writer;
-        _writer.WriteLine(TradeLog.Header);
+        _writer.WriteLine(TradeLog.HeaderFor(timeline));
         Receive<TradeExecuted>(t =>
         {
-            _writer.WriteLine(TradeLog.Row(t.Fill));
+            _writer.WriteLine(TradeLog.Row(t.Fill, timeline));
             _rows++;
         });
         Receive<Flush>(_ =>
@@ -31,7 +33,8 @@ public sealed class TradeLogActor : ReceiveActor
         });
     }
 
-    public static Props Props(TextWriter writer) => Akka.Actor.Props.Create(() => new TradeLogActor(writer));
+    public static Props Props(TextWriter writer, Timeline? timeline = null) =>
+        Akka.Actor.Props.Create(() => new TradeLogActor(writer, timeline));
 
     /// <remarks>The writer belongs to whoever created this actor; it is flushed here, never closed.</remarks>
     protected override void PostStop()

@@ -11,6 +11,10 @@ public sealed record StrategyBotSettings(string Name, StrategyKind Strategy, dec
 {
     public override BotKind Kind => StrategyBotKind.Instance;
 
+    /// <summary><c>assets = all</c>: the bot watches every asset of the run, known once the run's prices are (see
+    /// <see cref="TradingSettings.WithRunAssets"/>); until then <see cref="WatchedAssets"/> is empty.</summary>
+    public bool WatchesEveryAsset { get; init; }
+
     public override ImmutableArray<string> Assets => WatchedAssets;
 
     public IStrategy CreateStrategy() => Strategy.Create(StrategySettings);
@@ -46,9 +50,10 @@ public sealed class StrategyBotKind : BotKind<StrategyBotSettings>
                 $"names unknown strategy '{strategy}' (known: {string.Join(", ", StrategyKinds.All.Select(k => k.Name))})");
         var defaults = reading.Trading.Section("strategies").Section(strategy);
         var effective = bot.Has("settings") ? defaults.OverlaidWith(bot.Section("settings")) : defaults;
-        var assets = bot.Names("assets");
-        if (assets.IsEmpty) throw bot.Error("assets", "must list at least one asset");
+        var every = bot.HasText("assets", "all");
+        var assets = every ? [] : bot.Names("assets");
+        if (assets.IsEmpty && !every) throw bot.Error("assets", "must list at least one asset, or be all");
         return new StrategyBotSettings(bot.Name("name"), kind, bot.Decimal("initial-cash", 0m, TradingSettingsReader.MaxCash),
-            assets.Distinct(StringComparer.Ordinal).ToImmutableArray(), kind.ReadSettings(effective));
+            assets.Distinct(StringComparer.Ordinal).ToImmutableArray(), kind.ReadSettings(effective)) { WatchesEveryAsset = every };
     }
 }

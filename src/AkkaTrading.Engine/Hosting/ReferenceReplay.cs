@@ -10,5 +10,6 @@ public static class ReferenceReplay
     public static ExchangeBook Run(
         TradingSettings settings, IReadOnlyList<string> assets, IEnumerable<ScenarioStep> steps, Action<Fill> onFill) =>
         PlainReplay.Run(assets, settings.Exchange.HistorySize, settings.Exchange.FeePercent,
-            [.. settings.StrategyBots.Select(b => new PlainBot(b.Name, b.CreateStrategy(), b.Assets, b.InitialCash))], steps, onFill);
+            [.. settings.WithRunAssets(assets).StrategyBots.Select(b => new PlainBot(b.Name, b.CreateStrategy(), b.Assets, b.InitialCash))],
+            steps, onFill);
 }

@@ -13,6 +13,9 @@ public abstract record SimulationMode
 
     protected abstract string AssetOrigin { get; }
 
+    /// <summary>The period the prices cover, when they come from a scenario with timestamps.</summary>
+    public virtual Domain.Scenarios.Timeline? Timeline => null;
+
     public sealed record Live : SimulationMode
     {
         public override IReadOnlyList<string> Assets(TradingSettings settings) => settings.SourceAssets;
@@ -29,6 +32,7 @@ public abstract record SimulationMode
     public sealed record Replay(ScenarioSource Scenario) : SimulationMode
     {
         public override IReadOnlyList<string> Assets(TradingSettings settings) => Scenario.Outline.Assets;
+        public override Domain.Scenarios.Timeline? Timeline => Scenario.Outline.Timeline;
         protected override string AssetOrigin => $"the scenario '{Scenario.Path}'";
     }
 }

@@ -30,12 +30,13 @@ public static class TradingSimulationHosting
     {
         mode.Validate(settings);
         var assets = mode.Assets(settings);
+        settings = settings.WithRunAssets(assets);
 
         return builder.AddHocon(serving ? KeepServing.Hocon : StopOnFailure.Hocon, HoconAddMode.Prepend)
             .WithActors((system, registry, resolver) =>
         {
             var transactions = TransactionLog.From(resolver.GetService<ILoggerFactory>());
-            if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog));
+            if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog, mode.Timeline));
 
             var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock")
                 : null;
@@ -71,9 +72,9 @@ public static class TradingSimulationHosting
     }
 
     /// <summary>Starts a trade log writer already subscribed to trades, so none published from now on is missed.</summary>
-    public static IActorRef StartTradeLog(ActorSystem system, TextWriter writer)
+    public static IActorRef StartTradeLog(ActorSystem system, TextWriter writer, Domain.Scenarios.Timeline? timeline = null)
     {
-        var actor = system.ActorOf(TradeLogActor.Props(writer), "trade-log");
+        var actor = system.ActorOf(TradeLogActor.Props(writer, timeline), "trade-log");
         system.EventStream.Subscribe(actor, typeof(Protocol.Market.TradeExecuted));
         return actor;
     }

@@ -29,6 +29,10 @@ public sealed class HoconSection
 
     public bool Has(string key) => _items.ContainsKey(key);
 
+    /// <summary>Whether the key holds exactly this single value (a keyword such as <c>all</c> where a list may stand).</summary>
+    public bool HasText(string key, string text) =>
+        _items.TryGetValue(key, out var value) && value.IsString() && value.GetString().Trim() == text;
+
     public string KeyPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public SettingsException Error(string key, string problem) => new($"'{Excerpt.Of(KeyPath(key))}' {problem}");

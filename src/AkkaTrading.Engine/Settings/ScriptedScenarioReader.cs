@@ -17,22 +17,10 @@ namespace AkkaTrading.Engine.Settings;
 /// </summary>
 public static class ScriptedScenarioReader
 {
-    public static ScriptedScenario Read(string path)
-    {
-        try
-        {
-            return FromText(TradingConfig.ReadFile(path), path);
-        }
-        catch (SettingsException e)
-        {
-            throw new ScenarioException(path, null,
-                e.Message.StartsWith(path, StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message);
-        }
-    }
+    public static ScriptedScenario FromText(string text, string name) => FromRoot(HoconSection.Root(TradingConfig.Parse(text, name)));
 
-    public static ScriptedScenario FromText(string text, string name)
+    public static ScriptedScenario FromRoot(HoconSection root)
     {
-        var root = HoconSection.Root(TradingConfig.Parse(text, name));
         root.AllowOnly("scenario");
         var scenario = root.Section("scenario");
         scenario.AllowOnly("description", "assets");

@@ -11,6 +11,12 @@ public sealed record BotAccount(string Name, decimal InitialCash, ImmutableArray
 
 public sealed record LiveSettings(TimeSpan Duration);
 
+/// <summary>How the statistics are measured: the yearly risk-free rate Sharpe and Sortino ratios count returns above.</summary>
+public sealed record StatisticsSettings(decimal RiskFreeRatePercent)
+{
+    public static readonly StatisticsSettings Default = new(0m);
+}
+
 /// <summary>Everything read from the <c>akka-trading</c> section, validated once; strategies and actors never read HOCON.</summary>
 /// <param name="Bots">every configured bot, of every kind</param>
 public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<BotSettings> Bots, ImmutableArray<SourceSettings> Sources,
@@ -25,7 +31,15 @@ public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<B
     /// <summary>The network edge of <c>serve</c>.</summary>
     public required GatewaySettings Gateway { get; init; }
 
+    public StatisticsSettings Statistics { get; init; } = StatisticsSettings.Default;
+
     public ImmutableArray<string> SourceAssets => [.. Sources.Select(s => s.Asset)];
+
+    /// <summary>These settings with every bot configured with <c>assets = all</c> watching the run's assets, in their order.</summary>
+    public TradingSettings WithRunAssets(IReadOnlyList<string> assets) => this with
+    {
+        Bots = [.. Bots.Select(b => b is StrategyBotSettings { WatchesEveryAsset: true } s ? s with { WatchedAssets = [.. assets] } : b)],
+    };
 
     /// <summary>Refuses a bot that watches an asset the run has no prices for.</summary>
     public void RequireBotAssetsIn(IReadOnlyCollection<string> available, string where)

@@ -22,7 +22,7 @@ public static class TradingSettingsReader
     public static TradingSettings Read(HoconSection root)
     {
         var section = root.Section(RootKey);
-        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway");
+        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway", "statistics");
 
         var exchange = section.Section("exchange");
         exchange.AllowOnly("history-size", "fee-percent");
@@ -41,7 +41,20 @@ public static class TradingSettingsReader
         live.AllowOnly("duration");
 
         var gateway = GatewaySettingsReader.Read(section.Section("gateway"));
-        return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration"))) { Gateway = gateway };
+        return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration")))
+        {
+            Gateway = gateway,
+            Statistics = section.Has("statistics") ? ReadStatistics(section.Section("statistics")) : StatisticsSettings.Default,
+        };
+    }
+
+    /// <summary>Optional, and absent from the defaults, so that the effective configuration of a run without it reads as before.</summary>
+    private static StatisticsSettings ReadStatistics(HoconSection statistics)
+    {
+        statistics.AllowOnly("risk-free-rate-percent");
+        return statistics.Has("risk-free-rate-percent")
+            ? new StatisticsSettings(statistics.Decimal("risk-free-rate-percent", -100m, 100m, exclusiveMin: true))
+            : StatisticsSettings.Default;
     }
 
     /// <summary>Every kind's bots, in <see cref="BotKinds.All"/>'s order; a name is one bot's, whatever the kinds.</summary>

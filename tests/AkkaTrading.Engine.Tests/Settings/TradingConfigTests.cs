@@ -137,4 +137,19 @@ public sealed class TradingConfigTests
         Assert.Equal("'akka-trading.bots[0].assets' of bot 'x' names asset 'ZETA', which the configured sources ('akka-trading.sources') " +
             "does not have (it has: ALFA, BETA, GAMMA)", error.Message);
     }
+
+    [Fact]
+    public void A_bot_with_assets_all_watches_every_asset_of_the_run_in_its_order()
+    {
+        var settings = TradingConfig.FromText("akka-trading.bots = [ { name = x, strategy = hamster, assets = all, initial-cash = 1 }, " +
+            "{ name = y, strategy = investor, assets = [BETA], initial-cash = 1 } ]").Settings;
+
+        new SimulationMode.Live().Validate(settings);
+        var run = settings.WithRunAssets(["ORCL", "NVDA"]);
+
+        Assert.Equal(["ORCL", "NVDA"], run.StrategyBots[0].Assets.ToArray());
+        Assert.Equal(["BETA"], run.StrategyBots[1].Assets.ToArray());
+        Assert.Contains("'akka-trading.bots[0].assets' must be a list", Assert.Throws<SettingsException>(() => TradingConfig.FromText(
+            "akka-trading.bots = [ { name = x, strategy = hamster, assets = every, initial-cash = 1 } ]")).Message);
+    }
 }
