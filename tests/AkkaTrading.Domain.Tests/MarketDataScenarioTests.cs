@@ -2,6 +2,9 @@ using AkkaTrading.Domain.Scenarios;
 
 namespace AkkaTrading.Domain.Tests;
 
+/// <summary>Alone while it runs: the flat-memory test reads the process's heap, which tests running beside it would grow.</summary>
+[CollectionDefinition(nameof(MarketDataScenarioTests), DisableParallelization = true)]
+[Collection(nameof(MarketDataScenarioTests))]
 public class MarketDataScenarioTests : IDisposable
 {
     private readonly MarketDataFiles _files = new();
