@@ -17,17 +17,7 @@ public static class CsvScenario
 
     public static IEnumerable<ScenarioStep> Read(string path)
     {
-        if (InputFile.Problem(path) is { } problem) throw new ScenarioException(path, null, problem);
-        TextReader reader;
-        try
-        {
-            reader = new StreamReader(InputFile.Open(path, bufferSize: 1 << 16));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScenarioException(path, null, $"cannot read the scenario: {e.Message}");
-        }
-        return Read(reader, path);
+        return Read(ScenarioException.OpenText(path, "the scenario"), path);
     }
 
     public static IEnumerable<ScenarioStep> Read(TextReader reader, string name)

@@ -19,18 +19,8 @@ public static class MarketDataFile
     /// <param name="skipped">told the line of every row skipped for a <c>null</c> price</param>
     public static IEnumerable<Bar> Read(MarketDataAsset asset, Action<int>? skipped = null)
     {
-        var path = asset.File;
-        if (InputFile.Problem(path) is { } problem) throw new ScenarioException(path, null, problem);
-        TextReader reader;
-        try
-        {
-            reader = new StreamReader(InputFile.Open(path, bufferSize: 1 << 16));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScenarioException(path, null, $"cannot read the market data: {e.Message}");
-        }
-        return Read(reader, path, asset.Format, skipped);
+        var reader = ScenarioException.OpenText(asset.File, "the market data");
+        return Read(reader, asset.File, asset.Format, skipped);
     }
 
     public static IEnumerable<Bar> Read(TextReader reader, string name, MarketDataFormat format, Action<int>? skipped = null)

@@ -16,6 +16,21 @@ public sealed class ScenarioException(string file, int? line, string problem)
 {
     public string File { get; } = file;
     public int? Line { get; } = line;
+
+    /// <summary>An input file opened for streaming, or the reason it cannot be (not a regular file, too large, unreadable).</summary>
+    /// <param name="what">what it is, for the message: "cannot read <paramref name="what"/>: …"</param>
+    public static TextReader OpenText(string path, string what)
+    {
+        if (Inputs.InputFile.Problem(path) is { } problem) throw new ScenarioException(path, null, problem);
+        try
+        {
+            return new StreamReader(Inputs.InputFile.Open(path, bufferSize: 1 << 16));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ScenarioException(path, null, $"cannot read {what}: {e.Message}");
+        }
+    }
 }
 
 /// <summary>
