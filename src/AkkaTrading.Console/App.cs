@@ -135,7 +135,7 @@ public static class App
         catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException
             || e.Message.Contains("address", StringComparison.Ordinal))
         {
-            throw new UsageException($"serve: cannot listen on {string.Join(", ", settings.Gateway.Urls)}: {e.Message}");
+            throw new UsageException($"serve: cannot listen: {e.Message}");
         }
         var title = $"Summary after {outcome.Snapshot.Steps} prices";
         WriteSummary(output, terminal: false, outcome.Snapshot, title);
@@ -149,6 +149,7 @@ public static class App
     {
         string Checked(string option, string url) =>
             GatewaySettingsReader.UrlProblem(url) is { } problem ? throw new UsageException($"{option} '{url}' {problem}") : url;
+        if (serve.Urls is { Count: 0 }) throw new UsageException("--urls names no URL; give one such as http://127.0.0.1:5080");
         if (serve.Urls is { } urls) gateway = gateway with { Urls = [.. urls.Select(u => Checked("--urls", u))] };
         if (serve.GrpcUrl is { } grpc) gateway = gateway with { GrpcUrl = Checked("--grpc-url", grpc) };
         return gateway;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaTrading.Engine.Hosting;
@@ -51,6 +52,7 @@ public sealed class TradingServer : IAsyncDisposable
     {
         mode ??= new SimulationMode.Live();
         var gateway = settings.Gateway;
+        RequireFreePorts([.. urls ?? gateway.Urls, grpcUrl ?? gateway.GrpcUrl]);
         ListenOptions? grpc = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -81,12 +83,43 @@ public sealed class TradingServer : IAsyncDisposable
         return new TradingServer(app, http, $"http://{grpcEndPoint}");
     }
 
-    private static ListenOptions Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    /// <summary>
+    /// Fails before anything starts when a port is given twice or is taken: otherwise the simulation would start, trade, and stop
+    /// again when the web host cannot bind. (A port taken between this check and the binding still fails then.)
+    /// </summary>
+    /// <exception cref="IOException">naming the URL, with the socket's error inside</exception>
+    private static void RequireFreePorts(IReadOnlyList<string> urls)
+    {
+        var ports = new HashSet<int>();
+        foreach (var url in urls)
+        {
+            var (address, port) = EndPointOf(url);
+            if (port == 0) continue; // any free port
+            if (!ports.Add(port)) throw new IOException($"port {port} is given twice ({string.Join(", ", urls)})",
+                new SocketException((int)SocketError.AddressAlreadyInUse));
+            using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                probe.Bind(new IPEndPoint(address, port));
+            }
+            catch (SocketException e)
+            {
+                throw new IOException($"{url}: {e.Message}", e);
+            }
+        }
+    }
+
+    private static (IPAddress Address, int Port) EndPointOf(string url)
     {
         var uri = new Uri(url);
-        var address = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']'));
+        return (uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host.Trim('[', ']')), uri.Port);
+    }
+
+    private static ListenOptions Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)
+    {
+        var (address, port) = EndPointOf(url);
         ListenOptions? options = null;
-        kestrel.Listen(address, uri.Port, o =>
+        kestrel.Listen(address, port, o =>
         {
             o.Protocols = protocols;
             options = o;

@@ -34,7 +34,7 @@ public sealed class BadInputTests
     [InlineData("0,ALFA,\"10,5\"", "line 2: expected 3 fields")]
     [InlineData("5,ALFA,10\n4,ALFA,11", "line 3: step 4 comes after step 5; steps must not decrease")]
     [InlineData("x,ALFA,10", "line 2: step 'x' is not a whole number ≥ 0")]
-    [InlineData("0,../x,10", "line 2: asset '../x' is not a name of letters, digits, '-', '_' and '.'")]
+    [InlineData("0,../x,10", "line 2: asset '../x' is not a name of at most 64 letters, digits, '-', '_' and '.'")]
     [InlineData("0,ALFA,20000000000000000000000000000",
         "line 2: price 20000000000000000000000000000 is above the largest price supported (1000000000)")]
     public async Task Bad_price_or_step_names_file_and_line(string rows, string message) =>

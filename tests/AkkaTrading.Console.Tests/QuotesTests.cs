@@ -56,7 +56,7 @@ public sealed class QuotesTests
     [InlineData(new[] { "quotes", "--url", "ws://127.0.0.1:9/realtime", "--symbol", "X", "--count", "0" },
         "error: --count '0' is not a whole number from 1 to 1000000")]
     [InlineData(new[] { "quotes", "--url", "ws://127.0.0.1:9/realtime", "--symbol", "a b" },
-        "error: --symbol 'a b' is not a name of letters, digits, '-', '_' and '.'")]
+        "error: --symbol 'a b' is not a name of at most 64 letters, digits, '-', '_' and '.'")]
     public async Task A_mistake_on_the_line_is_exit_2(string[] args, string message)
     {
         var result = await AppRun.RunAsync(args);

@@ -52,3 +52,29 @@ public sealed class ServeTests
             "\"http://127.0.0.1:5080\", not 'http://example.com'",
                 (await AppRun.RunAsync("serve", "--urls", "http://example.com")).Error.TrimEnd());
 }
+
+/// <summary>serve refuses addresses it cannot listen on before anything starts: no trading, one line, exit 2.</summary>
+public sealed class ServeAddressTests
+{
+    [Fact]
+    public async Task A_taken_port_a_port_given_twice_and_no_url_are_each_one_line_and_exit_2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var busy = await AppRun.RunAsync("serve", "--urls", $"http://127.0.0.1:{port}", "--grpc-url", "http://127.0.0.1:0");
+        Assert.Equal(2, busy.ExitCode);
+        Assert.StartsWith($"error: serve: cannot listen: http://127.0.0.1:{port}: ", busy.Error);
+        Assert.Single(busy.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("Serving on", busy.Output);
+
+        var twice = await AppRun.RunAsync("serve", "--urls", "http://127.0.0.1:45999", "--grpc-url", "http://127.0.0.1:45999");
+        Assert.Equal((2, "error: serve: cannot listen: port 45999 is given twice (http://127.0.0.1:45999, http://127.0.0.1:45999)\n"),
+            (twice.ExitCode, twice.Error.ReplaceLineEndings("\n")));
+
+        var none = await AppRun.RunAsync("serve", "--urls", ";");
+        Assert.Equal((2, "error: --urls names no URL; give one such as http://127.0.0.1:5080\n"),
+            (none.ExitCode, none.Error.ReplaceLineEndings("\n")));
+    }
+}

@@ -153,7 +153,7 @@ public class CsvScenarioTests
     [Fact]
     public void An_empty_asset_is_an_error_on_its_line()
     {
-        Assert.Equal("prices.csv, line 2: asset '' is not a name of letters, digits, '-', '_' and '.'",
+        Assert.Equal("prices.csv, line 2: asset '' is not a name of at most 64 letters, digits, '-', '_' and '.'",
             Fails("step,asset,price\n0, ,1\n").Message);
     }
 

@@ -115,6 +115,8 @@ public sealed class RestTests : IAsyncLifetime
     [InlineData("{\"asset\":\"ALFA\",\"side\":\"hold\",\"quantity\":1}", "'side' must be buy or sell, not 'hold'")]
     [InlineData("{\"asset\":\"ALFA\",\"side\":\"buy\",\"quantity\":\"lots\"}", "'quantity' is not valid JSON for an order")]
     [InlineData("{\"asset\":", "is not valid JSON for an order")]
+    [InlineData("{\"asset\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"side\":\"buy\",\"quantity\":1}",
+        "'asset' must be a name of at most 64 letters, digits, '-', '_' and '.'")]
     public async Task A_malformed_order_is_400_naming_the_field(string json, string message)
     {
         using var alice = _server.Client(TestServer.AliceToken);

@@ -41,6 +41,8 @@ public sealed class StreamTests : IAsyncLifetime
         using var anonymous = _server.Client();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/v1/events?topics=fills&timeout=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("api/v1/events?topics=gossip&timeout=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("api/v1/events?timeout=NaN")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync($"api/v1/events?after={long.MaxValue}&timeout=0")).StatusCode);
 
         using var alice = _server.Client(TestServer.AliceToken);
         using var bob = _server.Client(TestServer.BobToken);

@@ -152,7 +152,7 @@ public sealed class WebSocketTests : IAsyncLifetime
         await TradeAsync(http, 4, "r2");
 
         using var second = await ConnectAsync(_server);
-        await second.SendAsync(new { op = "subscribe", topics = new[] { "trades" }, after = last });
+        await second.SendAsync(new { op = "subscribe", topics = new[] { "trades" }, after = last.ToString() }); // as a string
         Assert.Equal(last, (await second.ReceiveAsync())!.Value.GetProperty("after").GetInt64());
         var expected = (await http.GetFromJsonAsync<JsonElement>($"api/v1/trades?after={start}"))
             .GetProperty("trades").EnumerateArray().Select(Seq).ToList();
@@ -186,7 +186,9 @@ public sealed class WebSocketTests : IAsyncLifetime
             ("{\"op\":\"dance\"}", "op"),
             ("{\"op\":\"subscribe\"}", "topics"),
             ("{\"op\":\"subscribe\",\"topics\":[\"gossip\"]}", "topics"),
-            ("{\"op\":\"subscribe\",\"topics\":[\"prices\"],\"after\":-1}", "after"));
+            ("{\"op\":\"subscribe\",\"topics\":[\"prices\"],\"after\":-1}", "after"),
+            ("{\"op\":\"subscribe\",\"topics\":[\"prices\"],\"after\":\"five\"}", "after"),
+            ("{\"op\":\"subscribe\",\"topics\":[\"prices\"],\"after\":true}", "after"));
 
         await client.SendAsync(new { op = "auth", token = TestServer.AliceToken }); // orders need a bot
         Assert.Equal("authenticated", Op((await client.ReceiveAsync())!.Value));

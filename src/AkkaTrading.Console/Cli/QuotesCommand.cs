@@ -50,5 +50,5 @@ public static class QuotesCommand
 
     private static string ParseName(string option, string text) => Names.IsValid(text)
         ? text
-        : throw new UsageException($"{option} '{Excerpt.Of(text)}' is not a name of letters, digits, '-', '_' and '.'");
+        : throw new UsageException($"{option} '{Excerpt.Of(text)}' is not a name of {Names.Rule}");
 }

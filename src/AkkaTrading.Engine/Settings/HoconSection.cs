@@ -83,7 +83,7 @@ public sealed class HoconSection
     {
         var text = String(key);
         if (!Domain.Trading.Names.IsValid(text)) throw Error(key,
-            $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
+            $"must be a name of {Domain.Trading.Names.Rule}, not '{Excerpt.Of(text)}'");
         return text;
     }
 
@@ -95,7 +95,7 @@ public sealed class HoconSection
         {
             var text = items[i].IsString() ? items[i].GetString().Trim() : "";
             if (!Domain.Trading.Names.IsValid(text)) throw Error($"{key}[{i}]",
-                $"must be a name of letters, digits, '-', '_' and '.', not '{Excerpt.Of(text)}'");
+                $"must be a name of {Domain.Trading.Names.Rule}, not '{Excerpt.Of(text)}'");
             result.Add(text);
         }
         return result.MoveToImmutable();

@@ -68,6 +68,9 @@ public sealed class OrderDesk(ExchangeClient exchange, OrderRateLimiter limiter)
     private static (string Asset, Side Side, decimal Quantity, string? ClientOrderId) Validate(OrderRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Asset)) throw new BadRequestException("asset", "is missing");
+        // no asset has any other name, and a refused order's asset is kept in the event log: a long one would fill it
+        if (!Names.IsValid(request.Asset))
+            throw new BadRequestException("asset", $"must be a name of {Names.Rule}, not '{TopicNames.Excerpt(request.Asset)}'");
         var side = request.Side?.ToLowerInvariant() switch
         {
             "buy" => Side.Buy,

@@ -40,7 +40,7 @@ public static class RegistrationEndpoints
             }
             var name = body?.Name ?? throw new BadRequestException("name", "is missing");
             if (!Names.IsValid(name)) throw new BadRequestException("name",
-                $"must be a name of letters, digits, '-', '_' and '.', not '{TopicNames.Excerpt(name)}'");
+                $"must be a name of {Names.Rule}, not '{TopicNames.Excerpt(name)}'");
             if (!registered.TryTake(settings.Registration.MaxBots))
                 return Results.Json(new ErrorMessage("registration_full", $"{settings.Registration.MaxBots} bots have registered already"),
                     statusCode: StatusCodes.Status403Forbidden);

@@ -22,7 +22,7 @@ public static class StreamEndpoints
             var bot = callers.Reader(request);
             var wanted = Topics(topics, bot);
             if (after is < 0) throw new BadRequestException("after", "must be a sequence number ≥ 0");
-            if (timeout is < 0 || timeout > MaxPollTimeout.TotalSeconds) throw new BadRequestException("timeout",
+            if (timeout is { } t && !(t >= 0 && t <= MaxPollTimeout.TotalSeconds)) throw new BadRequestException("timeout",
                 $"must be 0 to {MaxPollTimeout.TotalSeconds} seconds");
             var events = await PollAsync(exchange, after ?? exchange.Hub.LastSeq, wanted, bot, TimeSpan.FromSeconds(timeout ?? 25), cancel);
             return events.Count == 0 ? Results.NoContent() : Results.Ok(new { events, next = events[^1].Seq });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -87,8 +88,9 @@ public sealed partial class WebSocketSession
         if (_bot is null && (topics.HasFlag(Topics.Fills) || !_settings.PublicReads)) throw new UnauthorizedException();
         long? after = null;
         if (message.TryGetProperty("after", out var a) && a.ValueKind != JsonValueKind.Null)
-            after = a.TryGetInt64(out var seq) && seq >= 0 ? seq
-                : throw new BadRequestException("after", "must be a sequence number ≥ 0");
+            after = (a.ValueKind == JsonValueKind.Number && a.TryGetInt64(out var seq)
+                || a.ValueKind == JsonValueKind.String && long.TryParse(a.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seq))
+                && seq >= 0 ? seq : throw new BadRequestException("after", "must be a sequence number ≥ 0");
 
         if (after is { } asked && await _exchange.EventsAsync(asked, 0, _life.Token) is { Gone: true } page)
         {
