@@ -76,7 +76,7 @@ public sealed class TradingConfigTests
         "investor, assets = [ALFA], initial-cash = 1 } ]",
         "'akka-trading.bots' has the bot name 'x' twice")]
     [InlineData("akka-trading.bots = [ { name = \"two words\", strategy = hamster, assets = [ALFA], initial-cash = 1 } ]",
-        "'akka-trading.bots[0].name' must be a name of letters")]
+        "'akka-trading.bots[0].name' must be a name of at most 64 letters")]
     public void A_bad_value_is_refused_with_the_file_and_the_key(string userHocon, string message)
     {
         var error = Fails(userHocon);
