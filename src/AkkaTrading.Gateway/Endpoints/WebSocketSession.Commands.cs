@@ -182,7 +182,7 @@ public sealed partial class WebSocketSession
         catch (Exception e) when (e is TooSlowException or OperationCanceledException)
         {
             // trades overflowed the live queue, or the outbox stayed full: the client reads too slowly
-            CloseNow(TooSlow, lastSent => $"too slow: resume after seq {lastSent}");
+            CloseNow(TooSlow, lastSent => $"too slow: resume after seq {lastSent}", DrainGrace);
         }
         catch (ResumeGoneException e)
         {
@@ -190,7 +190,7 @@ public sealed partial class WebSocketSession
         }
         catch (AskTimeoutException)
         {
-            CloseNow(Busy, lastSent => $"busy: resume after seq {lastSent}");
+            CloseNow(Busy, lastSent => $"busy: resume after seq {lastSent}", DrainGrace);
         }
         catch (ChannelClosedException)
         {

@@ -24,6 +24,12 @@ public sealed partial class WebSocketSession : IDisposable
     /// <summary>How long a closing handshake may take before the connection is aborted.</summary>
     public static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a client closed as too slow or busy has to read what is already on its way (its socket buffers can hold
+    /// megabytes of events) and then the close frame with its resume point, before the connection is aborted.
+    /// </summary>
+    public static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>A close frame to send; <see cref="Reason"/> is given the seq of the last event sent.</summary>
     private sealed record Closing(WebSocketCloseStatus Status, Func<long, string> Reason);
 
@@ -104,11 +110,11 @@ public sealed partial class WebSocketSession : IDisposable
     }
 
     /// <summary>Closes as soon as the message being sent is out, dropping those queued.</summary>
-    private void CloseNow(WebSocketCloseStatus status, Func<long, string> reason)
+    private void CloseNow(WebSocketCloseStatus status, Func<long, string> reason, TimeSpan? grace = null)
     {
         if (Interlocked.Exchange(ref _closeRequested, 1) == 1) return;
         _closeNow = new Closing(status, reason);
-        _life.CancelAfter(CloseGrace);
+        _life.CancelAfter(grace ?? CloseGrace);
         _outbox.Writer.TryComplete();
     }
 
