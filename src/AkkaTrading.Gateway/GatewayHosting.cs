@@ -46,6 +46,8 @@ public static class GatewayHosting
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookRegistry>());
         services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrors>());
+        // a query value that does not bind (after=abc) is answered like every other mistake: JSON naming the parameter
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddBitmexDialect(remoteBots);
         return services;
     }

@@ -42,6 +42,9 @@ public sealed class StreamTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/v1/events?topics=fills&timeout=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("api/v1/events?topics=gossip&timeout=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("api/v1/events?timeout=NaN")).StatusCode);
+        var unbound = await anonymous.GetAsync("api/v1/events?after=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, unbound.StatusCode);
+        Assert.Contains("after", (await Json(unbound)).GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync($"api/v1/events?after={long.MaxValue}&timeout=0")).StatusCode);
 
         using var alice = _server.Client(TestServer.AliceToken);

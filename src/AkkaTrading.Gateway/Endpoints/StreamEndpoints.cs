@@ -33,7 +33,10 @@ public static class StreamEndpoints
         {
             var bot = callers.Reader(request);
             var wanted = Topics(topics, bot);
-            var resume = long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var lastId) ? lastId : after
+            if (after is < 0) throw new BadRequestException("after", "must be a sequence number ≥ 0");
+            var resume = long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var lastId)
+                ? lastId >= 0 ? lastId : throw new BadRequestException("Last-Event-ID", "must be a sequence number ≥ 0")
+                : after
                 ?? exchange.Hub.LastSeq;
             var first = await exchange.EventsAsync(resume, 0, cancel);
             if (first.Gone) throw new ResumeGoneException(resume, first);
