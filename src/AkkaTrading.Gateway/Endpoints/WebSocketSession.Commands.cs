@@ -119,7 +119,7 @@ public sealed partial class WebSocketSession
         var reply = await _desk.PlaceAsync(bot, OrderDesk.Parse(message), _life.Token);
         if (reply.RetryAfter is { } wait && reply.Body is ErrorMessage limited)
             await SendAsync(new SocketError(limited.Error, limited.Message, ClientOrderId: TryClientOrderId(message),
-                RetryAfter: Math.Round(wait.TotalSeconds, 3)));
+                RetryAfter: Math.Ceiling(wait.TotalMilliseconds) / 1000)); // never 0: a wait under 1 ms rounds up
         else
             await SendAsync(SocketMessage.WithOp("order", reply.Body));
     }
