@@ -45,7 +45,12 @@ public static class GatewayHosting
             new WebhookDelivery(settings.Webhooks, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExchangeClient>));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WebhookRegistry>(sp, settings.Webhooks));
         services.AddHostedService(sp => sp.GetRequiredService<WebhookRegistry>());
-        services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcErrors>());
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<GrpcErrors>();
+            // refused by gRPC itself (RESOURCE_EXHAUSTED) from the message's length prefix, before Kestrel's body limit fails the call
+            grpc.MaxReceiveMessageSize = settings.MaxRequestBytes - 5;
+        });
         // a query value that does not bind (after=abc) is answered like every other mistake: JSON naming the parameter
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddBitmexDialect(remoteBots);
@@ -84,6 +89,10 @@ public static class GatewayHosting
     private static Task OnItsOwnPort(HttpContext context, RequestDelegate next, int grpcPort)
     {
         var grpc = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null;
+        // gRPC bounds its messages itself (MaxReceiveMessageSize, answered RESOURCE_EXHAUSTED); Kestrel's body limit would fail
+        // the call as UNKNOWN
+        if (grpc && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            body.MaxRequestBodySize = null;
         if (grpc == (context.Connection.LocalPort == grpcPort)) return next(context);
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;

@@ -27,7 +27,8 @@ public sealed class BitmexProtocolTests
         new(server.Urls[0].Replace("http://", "ws://", StringComparison.Ordinal) + "/realtime");
 
     private const string Walk =
-        "{ asset = XBTUSD, generator = random-walk, start-price = 43000, drift-percent = 0, volatility-percent = 1, seed = 5, interval = 20ms }";
+        "{ asset = XBTUSD, generator = random-walk, start-price = 43000, drift-percent = 0, volatility-percent = 1, seed = 5, " +
+        "interval = 20ms }";
 
     [Fact]
     public async Task Quotes_prints_ten_fair_prices_from_serve()

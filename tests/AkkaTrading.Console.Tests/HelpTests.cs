@@ -3,7 +3,8 @@ namespace AkkaTrading.Console.Tests;
 public sealed class HelpTests
 {
     [Theory]
-    [InlineData(new[] { "--help" }, new[] { "run", "replay", "serve", "quotes", "--config", "--log-level", "--log-file", "--report", "--force" })]
+    [InlineData(new[] { "--help" },
+        new[] { "run", "replay", "serve", "quotes", "--config", "--log-level", "--log-file", "--report", "--force" })]
     [InlineData(new[] { "run", "--help" }, new[] { "--duration", "--config", "--log-level", "--log-file", "--report", "--force" })]
     [InlineData(new[] { "replay", "-h" },
         new[] { "<scenario.csv|scenario.hocon>", "--trades", "--config", "--log-level", "--log-file", "--report", "--force" })]

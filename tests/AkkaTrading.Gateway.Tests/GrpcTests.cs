@@ -110,6 +110,14 @@ public sealed class GrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_over_the_request_limit_is_resource_exhausted()
+    {
+        var alice = _server.Grpc(TestServer.AliceToken);
+        await AssertStatus(StatusCode.ResourceExhausted,
+            () => alice.PlaceOrderAsync(Order("buy", "1", new string('x', 70_000)), cancellationToken: Cancel).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Over_the_rate_the_order_is_resource_exhausted_with_a_retry_pushback()
     {
         await using var server = await TestServer.StartAsync("orders-per-second = 1, order-burst = 1");

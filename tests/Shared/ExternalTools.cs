@@ -63,7 +63,10 @@ public static class ExternalTools
     /// <summary>Runs a program to its end (killed after <paramref name="timeout"/>): its exit code and its output and errors.</summary>
     public static (int ExitCode, string Output) Run(string program, string directory, TimeSpan timeout, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var output = new StringBuilder();

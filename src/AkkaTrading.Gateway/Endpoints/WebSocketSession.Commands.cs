@@ -89,7 +89,8 @@ public sealed partial class WebSocketSession
         long? after = null;
         if (message.TryGetProperty("after", out var a) && a.ValueKind != JsonValueKind.Null)
             after = (a.ValueKind == JsonValueKind.Number && a.TryGetInt64(out var seq)
-                || a.ValueKind == JsonValueKind.String && long.TryParse(a.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seq))
+                || a.ValueKind == JsonValueKind.String
+                && long.TryParse(a.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seq))
                 && seq >= 0 ? seq : throw new BadRequestException("after", "must be a sequence number ≥ 0");
 
         if (after is { } asked && await _exchange.EventsAsync(asked, 0, _life.Token) is { Gone: true } page)
