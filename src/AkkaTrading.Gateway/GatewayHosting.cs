@@ -53,7 +53,7 @@ public static class GatewayHosting
         });
         // a query value that does not bind (after=abc) is answered like every other mistake: JSON naming the parameter
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddBitmexDialect(remoteBots);
+        services.AddBitmexDialect(remoteBots, settings.PublicReads);
         return services;
     }
 

@@ -23,7 +23,7 @@ public sealed class BitmexServer : IAsyncDisposable
     public Uri BaseAddress { get; }
     public Uri Realtime => new(BaseAddress.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "realtime");
 
-    public static async Task<BitmexServer> StartAsync(string cash = "10000")
+    public static async Task<BitmexServer> StartAsync(string cash = "10000", bool publicReads = true)
     {
         var config = TradingConfig.FromText($$"""
             akka-trading {
@@ -34,6 +34,7 @@ public sealed class BitmexServer : IAsyncDisposable
                   interval = 20ms }
               ]
               bots = [ { name = house, strategy = hamster, assets = [ALFA], initial-cash = 100000 } ]
+              gateway.public-reads = {{(publicReads ? "true" : "false")}}
               gateway.remote-bots = [
                 { name = alice, token = "{{AliceToken}}", initial-cash = {{cash}}, api-key = "{{ApiKey}}", api-secret = "{{ApiSecret}}" }
               ]

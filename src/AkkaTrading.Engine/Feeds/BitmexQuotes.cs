@@ -30,7 +30,7 @@ public static class BitmexQuotes
     {
         timing ??= BitmexFeedTiming.Default;
         using var socket = await ConnectAsync(url, timing.ConnectWithin, cancel);
-        await SendAsync(socket, $$"""{"op":"subscribe","args":["instrument:{{symbol}}"]}""", cancel);
+        await SendAsync(socket, $$"""{"op":"subscribe","args":["instrument:{{symbol}}"]}""", url, cancel);
         var buffer = new byte[64 * 1024];
         var frame = new MemoryStream();
         var receive = socket.ReceiveAsync(buffer.AsMemory(), cancel).AsTask();
@@ -42,7 +42,7 @@ public static class BitmexQuotes
             {
                 cancel.ThrowIfCancellationRequested();
                 if (pinged) throw new BitmexFeedException($"{url} did not answer within {Seconds(timing.AnswerWithin)} of a ping");
-                await SendAsync(socket, "ping", cancel);
+                await SendAsync(socket, "ping", url, cancel);
                 pinged = true;
                 continue;
             }
@@ -99,8 +99,17 @@ public static class BitmexQuotes
         }
     }
 
-    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken cancel) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancel);
+    private static async Task SendAsync(ClientWebSocket socket, string text, Uri url, CancellationToken cancel)
+    {
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancel);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException)
+        {
+            throw new BitmexFeedException($"{url} dropped the connection: {e.Message}", e);
+        }
+    }
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
 }

@@ -9,10 +9,11 @@ namespace AkkaTrading.Gateway.Bitmex;
 /// <c>/api/v1</c>.</summary>
 public static class BitmexHosting
 {
-    public static IServiceCollection AddBitmexDialect(this IServiceCollection services, IEnumerable<RemoteBotSettings> remoteBots)
+    public static IServiceCollection AddBitmexDialect(this IServiceCollection services, IEnumerable<RemoteBotSettings> remoteBots,
+        bool publicReads)
     {
         var bots = remoteBots.ToList();
-        services.AddSingleton(sp => new BitmexKeys(bots, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new BitmexKeys(bots, sp.GetRequiredService<TimeProvider>(), publicReads));
         services.AddSingleton(sp => new BitmexViews(new BitmexMarkets(sp.GetRequiredService<ExchangeClient>().Assets)));
         services.AddSingleton<InstrumentBook>();
         services.AddSingleton<BitmexOrders>();

@@ -20,11 +20,16 @@ public sealed class BitmexKeys
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, BitmexKey> _byKey = new(StringComparer.Ordinal);
+
+    /// <summary>Whether public data (instruments, trades) may be read without a key, as on the native API.</summary>
+    public bool PublicReads { get; }
     private readonly TimeProvider _time;
 
-    public BitmexKeys(IEnumerable<RemoteBotSettings> bots, TimeProvider time)
+    /// <param name="publicReads">whether instruments and trades may be read without a key (<c>gateway.public-reads</c>)</param>
+    public BitmexKeys(IEnumerable<RemoteBotSettings> bots, TimeProvider time, bool publicReads = true)
     {
         _time = time;
+        PublicReads = publicReads;
         var account = 0L;
         foreach (var bot in bots)
         {

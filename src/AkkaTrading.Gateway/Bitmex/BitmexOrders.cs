@@ -21,9 +21,7 @@ public sealed class BitmexOrders(ExchangeClient exchange, OrderRateLimiter limit
     public async Task<OrderRow> PlaceAsync(BitmexKey key, BitmexRequest request, CancellationToken cancel)
     {
         var (symbol, side, quantity, clOrdId) = Read(request);
-        if (!limiter.TryTake(key.Bot, out var wait))
-            throw new BitmexException(429, $"Rate limit exceeded, retry in {Math.Ceiling(wait.TotalSeconds)} seconds.", "RateLimitError",
-                wait);
+        TakeFromRateLimit(key.Bot);
         var outcome = await exchange.SubmitAsync(new Order(key.Bot, symbol, side, quantity), clOrdId, cancel);
         if (outcome.Result.Rejection is { } r) throw Refusal(r);
         // the fill's own time, from the log (a repeated clOrdID answers the first fill, with its time)
@@ -46,8 +44,17 @@ public sealed class BitmexOrders(ExchangeClient exchange, OrderRateLimiter limit
         [.. (await OwnEventsAsync(key.Bot, cancel)).Where(e => e.Data is TradeData)
             .Select(e => BitmexViews.Execution(e.Seq, e.Time, key.Account, ((TradeData)e.Data).ClientOrderId, ((TradeData)e.Data).Fill))];
 
+    /// <summary>An order, or a read of the whole kept log (many questions to the exchange), from the bot's order rate.</summary>
+    private void TakeFromRateLimit(string bot)
+    {
+        if (!limiter.TryTake(bot, out var wait))
+            throw new BitmexException(429, $"Rate limit exceeded, retry in {Math.Ceiling(wait.TotalSeconds)} seconds.", "RateLimitError",
+                wait);
+    }
+
     private async Task<List<ExchangeEvent>> OwnEventsAsync(string bot, CancellationToken cancel)
     {
+        TakeFromRateLimit(bot);
         var own = new List<ExchangeEvent>();
         var after = 0L;
         while (true)

@@ -38,7 +38,7 @@ public sealed class BitmexRequest
         }
         BitmexKey? key = null;
         var apiKey = request.Headers["api-key"].ToString();
-        if (signed || apiKey.Length > 0)
+        if (signed || apiKey.Length > 0 || !keys.PublicReads)
         {
             var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
             key = keys.Verify(apiKey, request.Headers["api-expires"], request.Headers["api-signature"], request.Method + target, body);

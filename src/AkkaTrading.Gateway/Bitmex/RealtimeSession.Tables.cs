@@ -121,7 +121,7 @@ public sealed partial class RealtimeSession
             await ErrorAsync(400, error!, request, stop);
             return;
         }
-        if (_key is null && BitmexRealtime.PrivateTables.Contains(topic.Table))
+        if (_key is null && (BitmexRealtime.PrivateTables.Contains(topic.Table) || !_keys.PublicReads))
         {
             await ErrorAsync(401, "User requested an account-locked subscription but no authorization was provided.", request, stop);
             return;

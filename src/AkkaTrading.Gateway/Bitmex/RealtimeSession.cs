@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using AkkaTrading.Domain.Events;
 using AkkaTrading.Gateway.Events;
+using AkkaTrading.Gateway.Wire;
 
 namespace AkkaTrading.Gateway.Bitmex;
 
@@ -87,6 +88,11 @@ public sealed partial class RealtimeSession : IAsyncDisposable
         catch (WebSocketException)
         {
             // the peer went away mid-send: nothing to tell it
+        }
+        catch (Exception e) when (e is BitmexException or Akka.Actor.AskTimeoutException)
+        {
+            // the exchange did not answer a position or margin question in time: the client subscribes again for fresh partials
+            await CloseAsync(WebSocketCloseStatus.EndpointUnavailable, $"busy: {TopicNames.Excerpt(e.Message)}; subscribe again");
         }
         finally
         {
