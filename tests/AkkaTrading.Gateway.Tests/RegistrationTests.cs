@@ -34,6 +34,7 @@ public sealed class RegistrationTests
 
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("api/v1/bots", new { name = "carol" })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("api/v1/bots", new { name = "alice" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync("api/v1/bots", new { name = "Carol" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("api/v1/bots", new { name = "../x" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsJsonAsync("api/v1/bots", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync("api/v1/bots", new { name = "dave" })).StatusCode);

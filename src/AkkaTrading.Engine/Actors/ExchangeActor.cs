@@ -148,7 +148,8 @@ public sealed class ExchangeActor : ReceiveActor
 
     private void OnOpenAccount(OpenAccount open)
     {
-        var existed = _book.AccountOf(open.Bot) is not null;
+        // names differing only in case would be told apart by the exchange but not by the people reading its trades
+        var existed = _book.Accounts.Any(a => string.Equals(a.Bot, open.Bot, StringComparison.OrdinalIgnoreCase));
         if (!existed) _book.OpenAccount(open.Bot, open.InitialCash);
         if (!Sender.Equals(Context.System.DeadLetters)) Sender.Tell(new AccountOpened(open.Bot, existed)); // none when opened at start
     }

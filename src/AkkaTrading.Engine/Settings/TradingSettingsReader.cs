@@ -62,7 +62,7 @@ public static class TradingSettingsReader
     {
         var reading = new BotReading(section, environment);
         var bots = ImmutableArray.CreateBuilder<BotSettings>();
-        var seen = new Dictionary<string, BotKind>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, BotKind>(StringComparer.OrdinalIgnoreCase); // as the exchange: "Carol" is "carol"
         foreach (var kind in BotKinds.All)
             foreach (var bot in kind.ReadAll(reading))
             {

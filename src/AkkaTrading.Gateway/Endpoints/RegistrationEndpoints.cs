@@ -48,7 +48,8 @@ public static class RegistrationEndpoints
             if (opened.Existed)
             {
                 registered.GiveBack();
-                return Results.Conflict(new ErrorMessage("name_taken", $"bot '{name}' exists already"));
+                return Results.Conflict(new ErrorMessage("name_taken",
+                    $"the name '{name}' is taken (names that differ only in case are one name)"));
             }
             return Results.Created($"/api/v1/account",
                 new RegistrationMessage(name, tokens.Issue(name), settings.Registration.InitialCash));

@@ -28,6 +28,10 @@ public sealed class ExchangeServerTests : TestKit
 
         exchange.Tell(new OpenAccount("alice", 5000m));
         Assert.True((await ExpectMsgAsync<AccountOpened>()).Existed);
+        exchange.Tell(new OpenAccount("Alice", 5000m)); // one name to the people reading the trades
+        Assert.True((await ExpectMsgAsync<AccountOpened>()).Existed);
+        exchange.Tell(new GetAccount("Alice"));
+        Assert.Null((await ExpectMsgAsync<AccountState>()).Summary);
         exchange.Tell(new GetAccount("alice"));
         Assert.Equal(80m, (await ExpectMsgAsync<AccountState>()).Summary!.Cash);
     }

@@ -66,6 +66,8 @@ public sealed class BotKindTests
     [InlineData("akka-trading.gateway.remote-bots = [ { name = a, token = \"t1-secret-token-123\", initial-cash = 1 }, " +
         "{ name = a, token = \"t2-secret-token-123\", initial-cash = 1 } ]",
         "'akka-trading.gateway.remote-bots' has the bot name 'a' twice")]
+    [InlineData("akka-trading.gateway.remote-bots = [ { name = Investor, token = \"investor-secret-token\", initial-cash = 1 } ]",
+        "'akka-trading.gateway.remote-bots' names bot 'Investor', which 'akka-trading.bots' names too")]
     [InlineData("akka-trading.gateway.remote-bots = [ { name = a, token = short, initial-cash = 1 } ]",
         "'akka-trading.gateway.remote-bots[0].token' must be at least 16 characters long (a secret nobody can guess)")]
     [InlineData("akka-trading.gateway.remote-bots = [ { name = a, initial-cash = 1 } ]",
