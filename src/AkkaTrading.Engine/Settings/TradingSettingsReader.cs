@@ -90,9 +90,11 @@ public static class TradingSettingsReader
                 var asset = s.Name("asset");
                 var url = s.String("url");
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("ws" or "wss"))
-                    throw s.Error("url", $"must be a ws:// or wss:// URL such as \"ws://127.0.0.1:5080/realtime\", not '{Excerpt.Of(url)}'");
+                    throw s.Error("url",
+                        $"must be a ws:// or wss:// URL such as \"ws://127.0.0.1:5080/realtime\", not '{Excerpt.Of(url)}'");
                 return new BitmexSourceSettings(asset, uri, s.Has("symbol") ? s.Name("symbol") : asset,
-                    s.Has("field") ? s.Name("field") : "fairPrice", s.Has("first-retry") ? s.Duration("first-retry") : TimeSpan.FromSeconds(1));
+                    s.Has("field") ? s.Name("field") : "fairPrice",
+                    s.Has("first-retry") ? s.Duration("first-retry") : TimeSpan.FromSeconds(1));
             default:
                 throw s.Error("generator", $"names unknown generator '{generator}' (known: random-walk, bitmex)");
         }

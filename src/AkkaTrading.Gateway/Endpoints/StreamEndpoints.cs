@@ -53,8 +53,8 @@ public static class StreamEndpoints
     }
 
     /// <summary>
-    /// The events after <paramref name="after"/> as soon as there is one: those already there at once (up to a page), else the first to come
-    /// (with any that follow it immediately), or none at the timeout.
+    /// The events after <paramref name="after"/> as soon as there is one: those already there at once (up to a page), else the first
+    /// to come (with any that follow it immediately), or none at the timeout.
     /// </summary>
     private static async Task<List<Envelope>> PollAsync(ExchangeClient exchange, long after, Topics topics, string? bot, TimeSpan timeout,
         CancellationToken cancel)
