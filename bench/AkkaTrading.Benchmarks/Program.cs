@@ -22,7 +22,8 @@ if (options.Count == 2 && options[0] == "plain-csv")
 if (options.FirstOrDefault() == "gateway-server")
     return await GatewayServerProcess.RunAsync();
 if (options.FirstOrDefault() == "gateway")
-    return GatewayLoad.Run(Bench.Option(options, "--subscribers", 1000), Bench.Option(options, "--hold", 60), Bench.Option(options, "--runs", 3));
+    return GatewayLoad.Run(Bench.Option(options, "--subscribers", 1000), Bench.Option(options, "--hold", 60),
+        Bench.Option(options, "--runs", 3));
 var steps = Bench.Option(options, "--steps", 1_000_000);
 var runs = Bench.Option(options, "--runs", 5);
 

@@ -31,8 +31,10 @@ public sealed class TestServer : IAsyncDisposable
         var config = TradingConfig.FromText($$"""
             akka-trading {
               sources = [
-                { asset = ALFA, generator = random-walk, start-price = 100.00, drift-percent = 0, volatility-percent = 1, seed = 1, interval = {{interval}} }
-                { asset = BETA, generator = random-walk, start-price = 50.00, drift-percent = 0, volatility-percent = 1, seed = 2, interval = {{interval}} }
+                { asset = ALFA, generator = random-walk, start-price = 100.00, drift-percent = 0, volatility-percent = 1, seed = 1,
+                  interval = {{interval}} }
+                { asset = BETA, generator = random-walk, start-price = 50.00, drift-percent = 0, volatility-percent = 1, seed = 2,
+                  interval = {{interval}} }
               ]
               bots = [ { name = house, strategy = hamster, assets = [ALFA, BETA], initial-cash = 100000 } ]
               gateway {

@@ -121,8 +121,10 @@ public sealed class FakeBitmexServer : IAsyncDisposable
 /// a partial, and updates (one without <c>fairPrice</c>, one of another symbol).</summary>
 public static class BitmexRecording
 {
+    // frames may span lines here: JSON allows the whitespace, and every reader of these frames parses them
     public const string Welcome = """
-        {"info":"Welcome to the BitMEX Realtime API.","version":"2.0.0","timestamp":"2026-11-24T10:00:00.000Z","docs":"https://www.bitmex.com/app/wsAPI","limit":{"remaining":39}}
+        {"info":"Welcome to the BitMEX Realtime API.","version":"2.0.0","timestamp":"2026-11-24T10:00:00.000Z",
+         "docs":"https://www.bitmex.com/app/wsAPI","limit":{"remaining":39}}
         """;
 
     public const string Subscribed = """
@@ -130,17 +132,23 @@ public static class BitmexRecording
         """;
 
     public const string Partial = """
-        {"table":"instrument","action":"partial","keys":["symbol"],"types":{"symbol":"symbol","lastPrice":"float","markPrice":"float","fairPrice":"float","timestamp":"timestamp"},"foreignKeys":{},"attributes":{"symbol":"unique"},"filter":{"symbol":"XBTUSD"},"data":[{"symbol":"XBTUSD","lastPrice":43210.5,"markPrice":43211.02,"fairPrice":43211.02,"bidPrice":43210,"askPrice":43210.5,"timestamp":"2026-11-24T10:00:00.000Z"}]}
+        {"table":"instrument","action":"partial","keys":["symbol"],
+         "types":{"symbol":"symbol","lastPrice":"float","markPrice":"float","fairPrice":"float","timestamp":"timestamp"},
+         "foreignKeys":{},"attributes":{"symbol":"unique"},"filter":{"symbol":"XBTUSD"},
+         "data":[{"symbol":"XBTUSD","lastPrice":43210.5,"markPrice":43211.02,"fairPrice":43211.02,"bidPrice":43210,"askPrice":43210.5,
+                  "timestamp":"2026-11-24T10:00:00.000Z"}]}
         """;
 
     /// <summary>fairPrice 43212.5, then an update without it, then another symbol's, then 43209.75.</summary>
     public static readonly string[] Updates =
     [
-        """{"table":"instrument","action":"update","data":[{"symbol":"XBTUSD","fairPrice":43212.5,"markPrice":43212.5,"timestamp":"2026-11-24T10:00:05.000Z"}]}""",
-        """{"table":"instrument","action":"update","data":[{"symbol":"XBTUSD","lastPrice":43213,"timestamp":"2026-11-24T10:00:06.000Z"}]}""",
-        """{"table":"instrument","action":"update","data":[{"symbol":"ETHUSD","fairPrice":2301.25,"timestamp":"2026-11-24T10:00:06.000Z"}]}""",
-        """{"table":"instrument","action":"update","data":[{"symbol":"XBTUSD","fairPrice":43209.75,"markPrice":43209.75,"timestamp":"2026-11-24T10:00:10.000Z"}]}""",
+        Update("""{"symbol":"XBTUSD","fairPrice":43212.5,"markPrice":43212.5,"timestamp":"2026-11-24T10:00:05.000Z"}"""),
+        Update("""{"symbol":"XBTUSD","lastPrice":43213,"timestamp":"2026-11-24T10:00:06.000Z"}"""),
+        Update("""{"symbol":"ETHUSD","fairPrice":2301.25,"timestamp":"2026-11-24T10:00:06.000Z"}"""),
+        Update("""{"symbol":"XBTUSD","fairPrice":43209.75,"markPrice":43209.75,"timestamp":"2026-11-24T10:00:10.000Z"}"""),
     ];
+
+    private static string Update(string row) => $$"""{"table":"instrument","action":"update","data":[{{row}}]}""";
 
     /// <summary>The fairPrices of XBTUSD in the frames above, in order.</summary>
     public static readonly decimal[] FairPrices = [43211.02m, 43212.5m, 43209.75m];

@@ -37,7 +37,8 @@ public sealed class BitmexFrameTests
 /// <summary>The quote reader against a fake server on loopback; short timings keep the tests fast.</summary>
 public sealed class BitmexQuotesTests
 {
-    private static readonly BitmexFeedTiming Quick = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+    private static readonly BitmexFeedTiming Quick =
+        new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
 
     private static async Task<List<decimal>> Read(Uri url, int count, string field = "fairPrice")
     {

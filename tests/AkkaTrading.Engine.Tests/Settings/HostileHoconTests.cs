@@ -62,7 +62,8 @@ public sealed class HostileHoconTests
     public void A_source_start_price_beyond_the_largest_price_is_refused() =>
         Assert.Contains("'akka-trading.sources[0].start-price' must be ≤ 1000000000, not 1000000000.01", Fails("""
             akka-trading.sources = [
-              { asset = ALFA, generator = random-walk, start-price = 1000000000.01, drift-percent = 0, volatility-percent = 1, seed = 1, interval = 1s }
+              { asset = ALFA, generator = random-walk, start-price = 1000000000.01, drift-percent = 0, volatility-percent = 1, seed = 1,
+                interval = 1s }
             ]
             """));
 
