@@ -26,7 +26,7 @@ public sealed class ExampleBotTests
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "runs serve as a process the way the README shows, on Linux");
         // the version examples/node/package.json pins, installed once into the tests' cache
-        var modules = Path.Combine(ExternalTools.NodePackages("ws@8.23.0"), "node_modules");
+        var modules = Path.Combine(ExternalTools.NodeModules(), "node_modules");
         var script = Path.Combine(RepoFiles.Root, "examples", "node", "bot.js");
         await TradesAndSurvivesRejections(token => new ExampleProcess("node", [script, .. Arguments(token)],
             new Dictionary<string, string>(Token(token)) { ["NODE_PATH"] = modules }));

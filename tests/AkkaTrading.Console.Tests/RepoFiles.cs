@@ -3,7 +3,7 @@ namespace AkkaTrading.Console.Tests;
 /// <summary>Paths of files in this repository (scenarios, configurations, golden trade logs) and scratch files.</summary>
 public static class RepoFiles
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = AkkaTrading.Tests.Shared.ExternalTools.RepositoryRoot();
 
     public static string Scenario(string name) => Path.Combine(Root, "hocon", "scenarios", name);
     public static string Hocon(string name) => Path.Combine(Root, "hocon", name);
@@ -21,12 +21,5 @@ public static class RepoFiles
         var path = Scratch(name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AkkaTrading.sln"))) return dir.FullName;
-        throw new InvalidOperationException("AkkaTrading.sln not found above " + AppContext.BaseDirectory);
     }
 }

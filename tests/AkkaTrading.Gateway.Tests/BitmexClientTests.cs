@@ -69,9 +69,9 @@ public sealed class BitmexClientTests : IAsyncLifetime
         })().catch(e => { console.error('failed', e); process.exit(1); });
         """;
 
-    private async Task<string> RunAsync(string packages, string script, params string[] arguments)
+    private async Task<string> RunAsync(string script, params string[] arguments)
     {
-        var dir = ExternalTools.NodePackages(packages);
+        var dir = ExternalTools.NodeModules();
         var path = Path.Combine(dir, $"bitmex-{Guid.NewGuid():N}.js");
         await File.WriteAllTextAsync(path, script);
         try
@@ -89,7 +89,7 @@ public sealed class BitmexClientTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_official_realtime_package_prints_10_fair_prices_and_sees_its_position_with_auth()
     {
-        var output = await RunAsync("bitmex-realtime-api@1.5.5", RealtimeScript, _server.Realtime.ToString(),
+        var output = await RunAsync(RealtimeScript, _server.Realtime.ToString(),
             new Uri(_server.BaseAddress, "api/v1").ToString(), BitmexServer.ApiKey, BitmexServer.ApiSecret);
 
         var quotes = output.Split('\n').Where(l => l.StartsWith("fairPrice ", StringComparison.Ordinal)).ToList();
@@ -103,7 +103,7 @@ public sealed class BitmexClientTests : IAsyncLifetime
     [SkippableFact]
     public async Task Ccxt_loads_markets_fetches_a_ticker_buys_at_market_reads_balance_and_positions_and_watches_the_ticker()
     {
-        var output = await RunAsync("ccxt@4.5.82", CcxtScript, _server.BaseAddress.ToString().TrimEnd('/'), BitmexServer.ApiKey,
+        var output = await RunAsync(CcxtScript, _server.BaseAddress.ToString().TrimEnd('/'), BitmexServer.ApiKey,
             BitmexServer.ApiSecret);
 
         Assert.Contains("market BTC/USD spot lot 1", output);

@@ -38,7 +38,7 @@ public sealed class NodeClientTests : IAsyncLifetime
     [SkippableFact]
     public async Task A_node_bot_streams_prices_orders_and_gets_its_fill_over_websocket()
     {
-        var dir = ExternalTools.NodePackages("ws@8.23.0");
+        var dir = ExternalTools.NodeModules();
         var script = Path.Combine(dir, $"bot-{Guid.NewGuid():N}.js");
         await File.WriteAllTextAsync(script, Script);
         try

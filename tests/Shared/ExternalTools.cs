@@ -1,40 +1,53 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace AkkaTrading.Tests.Shared;
 
 /// <summary>
-/// What tests that drive real outside programs need: Node packages installed once into a cache (from the configured npm
-/// registry), Debian's chromium, a Python module. A test that cannot have one is skipped saying what to install
+/// What tests that drive real outside programs need: the Node clients pinned in <c>tests/node/package.json</c>, Debian's
+/// chromium, a Python module. A test that cannot have one is skipped saying what to install
 /// (<c>.ci/run</c> installs all of them and fails on any skip). Linked into each test project that needs it.
 /// </summary>
 public static class ExternalTools
 {
-    private static readonly string Cache = Environment.GetEnvironmentVariable("AKKA_TRADING_TEST_CACHE")
-        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "akka-trading-tests");
-
     /// <summary>
-    /// A directory whose <c>node_modules</c> holds exactly <paramref name="packages"/> (each <c>name@version</c>, pinned),
-    /// installing them the first time; the test is skipped when node or npm is missing or the install fails.
-    /// Safe when several test processes ask at once.
+    /// The directory whose <c>node_modules</c> holds the Node clients the tests drive, pinned in <c>tests/node/package.json</c>
+    /// (<c>.ci/run</c> installs them; a test run installs them the first time if missing). The test is skipped when node or npm is
+    /// missing or the install fails. Safe when several test processes ask at once.
     /// </summary>
-    public static string NodePackages(params string[] packages)
+    public static string NodeModules()
     {
         Skip.If(Which("node") is null || Which("npm") is null, "needs Node.js and npm (apt-get install nodejs npm)");
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", packages.Order()))))[..16];
-        var dir = Path.Combine(Cache, $"node-{key}");
-        var done = Path.Combine(dir, ".installed");
-        if (File.Exists(done)) return dir;
-        Directory.CreateDirectory(dir);
-        using var held = Lock(Path.Combine(dir, ".lock"));
-        if (File.Exists(done)) return dir;
-        File.WriteAllText(Path.Combine(dir, "package.json"), "{ \"private\": true }\n");
-        var (code, output) = Run("npm", dir, TimeSpan.FromMinutes(5),
-            ["install", "--no-audit", "--no-fund", "--save-exact", "--loglevel=error", .. packages]);
-        Skip.If(code != 0, $"npm install {string.Join(' ', packages)} failed ({code}): {Tail(output)}");
-        File.WriteAllText(done, string.Join("\n", packages));
+        var dir = Path.Combine(RepositoryRoot(), "tests", "node");
+        if (Installed(dir)) return dir;
+        using var held = Lock(Path.Combine(dir, ".install.lock"));
+        if (Installed(dir)) return dir;
+        var (code, output) = Run("npm", dir, TimeSpan.FromMinutes(5), ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+        Skip.If(code != 0, $"npm install in {dir} failed ({code}): {Tail(output)}");
         return dir;
+    }
+
+    /// <summary>Every dependency of the package.json in <paramref name="dir"/> is in its node_modules at the pinned version.</summary>
+    private static bool Installed(string dir)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "package.json")));
+        foreach (var dependency in manifest.RootElement.GetProperty("dependencies").EnumerateObject())
+        {
+            var installed = Path.Combine(dir, "node_modules", dependency.Name, "package.json");
+            if (!File.Exists(installed)) return false;
+            using var package = JsonDocument.Parse(File.ReadAllText(installed));
+            if (package.RootElement.GetProperty("version").GetString() != dependency.Value.GetString()) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The checkout's root: the nearest directory above the test's binaries that holds AkkaTrading.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AkkaTrading.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"no AkkaTrading.sln above {AppContext.BaseDirectory}");
     }
 
     /// <summary>Debian's chromium (browsers cannot be downloaded here); the test is skipped without it.</summary>
