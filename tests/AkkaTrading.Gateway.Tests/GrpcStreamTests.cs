@@ -7,20 +7,8 @@ using static AkkaTrading.Gateway.Tests.GrpcReads;
 namespace AkkaTrading.Gateway.Tests;
 
 /// <summary>StreamEvents on a real server: seq order, each bot's own fills only, resumed without gap or duplicate, a gone cursor.</summary>
-public sealed class GrpcStreamTests : IAsyncLifetime
+public sealed class GrpcStreamTests : GrpcServerTests
 {
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
-    private TestServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await TestServer.StartAsync("orders-per-second = 1000, order-burst = 1000");
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _timeout.Dispose();
-    }
-
-    private CancellationToken Cancel => _timeout.Token;
 
     private Task<OrderResult> Order(Exchange.ExchangeClient client, string side, string id) => client.PlaceOrderAsync(
         new OrderRequest { Asset = "ALFA", Side = side, Quantity = "1", ClientOrderId = id }, cancellationToken: Cancel).ResponseAsync;
@@ -30,7 +18,7 @@ public sealed class GrpcStreamTests : IAsyncLifetime
     [Fact]
     public async Task Prices_after_a_seq_come_in_seq_order()
     {
-        var client = _server.Grpc();
+        var client = Server.Grpc();
         var start = (await PricesAsync(client, Cancel)).Seq;
         using var call = client.StreamEvents(After(start, "prices"), cancellationToken: Cancel);
         var events = await TakeAsync(call.ResponseStream, 10, Cancel);
@@ -46,8 +34,8 @@ public sealed class GrpcStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_bot_s_fills_and_rejections_come_to_its_own_stream_only()
     {
-        var alice = _server.Grpc(TestServer.AliceToken);
-        var bob = _server.Grpc(TestServer.BobToken);
+        var alice = Server.Grpc(TestServer.AliceToken);
+        var bob = Server.Grpc(TestServer.BobToken);
         var start = (await PricesAsync(alice, Cancel)).Seq;
         using var aliceFills = alice.StreamEvents(After(start, "fills"), cancellationToken: Cancel);
         using var bobFills = bob.StreamEvents(After(start, "fills"), cancellationToken: Cancel);
@@ -68,13 +56,13 @@ public sealed class GrpcStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_stream_resumed_after_a_seq_has_no_gap_and_no_duplicate()
     {
-        var alice = _server.Grpc(TestServer.AliceToken);
+        var alice = Server.Grpc(TestServer.AliceToken);
         var start = (await PricesAsync(alice, Cancel)).Seq;
         var results = new List<OrderResult>();
         for (var i = 0; i < 6; i++) results.Add(await Order(alice, i % 2 == 0 ? "buy" : "sell", $"r-{i}"));
         var lastSeq = results[^1].Seq;
 
-        var anonymous = _server.Grpc();
+        var anonymous = Server.Grpc();
         List<Event> first;
         using (var call = anonymous.StreamEvents(After(start, "trades"), cancellationToken: Cancel))
             first = await TakeAsync(call.ResponseStream, 3, Cancel); // then the connection drops
@@ -83,7 +71,7 @@ public sealed class GrpcStreamTests : IAsyncLifetime
         var streamed = first.Concat(rest)
             .Select(e => (e.Seq, e.Trade.Bot, e.Trade.Side, Dec(e.Trade.Quantity), Dec(e.Trade.Price))).ToList();
 
-        using var rest1 = _server.Client();
+        using var rest1 = Server.Client();
         var page = JsonDocument.Parse(await rest1.GetStringAsync($"api/v1/trades?after={start}", Cancel)).RootElement;
         var polled = page.GetProperty("trades").EnumerateArray().Where(t => t.GetProperty("seq").GetInt64() <= lastSeq).Select(t =>
         {

@@ -7,20 +7,8 @@ using Grpc.Core;
 namespace AkkaTrading.Gateway.Tests;
 
 /// <summary>gRPC orders, snapshots and errors with the generated client on the server's own HTTP/2 port.</summary>
-public sealed class GrpcTests : IAsyncLifetime
+public sealed class GrpcTests : GrpcServerTests
 {
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
-    private TestServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await TestServer.StartAsync("orders-per-second = 1000, order-burst = 1000");
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _timeout.Dispose();
-    }
-
-    private CancellationToken Cancel => _timeout.Token;
 
     private static OrderRequest Order(string side, string quantity, string? id = null, string asset = "ALFA")
     {
@@ -32,7 +20,7 @@ public sealed class GrpcTests : IAsyncLifetime
     [Fact]
     public async Task Prices_are_a_snapshot_with_its_seq_and_exact_decimal_strings()
     {
-        var prices = await GrpcReads.PricesAsync(_server.Grpc(), Cancel);
+        var prices = await GrpcReads.PricesAsync(Server.Grpc(), Cancel);
         Assert.Equal(["ALFA", "BETA"], prices.Prices_.Select(p => p.Asset));
         Assert.All(prices.Prices_, p => Assert.True(decimal.Parse(p.Price_, System.Globalization.CultureInfo.InvariantCulture) > 0));
         Assert.True(prices.Seq > 0);
@@ -41,7 +29,7 @@ public sealed class GrpcTests : IAsyncLifetime
     [Fact]
     public async Task An_order_fills_for_the_authenticated_bot_and_a_repeated_client_order_id_answers_the_first_outcome()
     {
-        var alice = _server.Grpc(TestServer.AliceToken);
+        var alice = Server.Grpc(TestServer.AliceToken);
         await GrpcReads.PricesAsync(alice, Cancel);
 
         var filled = await alice.PlaceOrderAsync(Order("buy", "3", "g-1"), cancellationToken: Cancel);
@@ -63,7 +51,7 @@ public sealed class GrpcTests : IAsyncLifetime
     [Fact]
     public async Task A_rejection_is_an_answer_with_its_reason_code_not_an_error()
     {
-        var bob = _server.Grpc(TestServer.BobToken);
+        var bob = Server.Grpc(TestServer.BobToken);
         await GrpcReads.PricesAsync(bob, Cancel);
 
         var rejected = await bob.PlaceOrderAsync(Order("buy", "1000", "b-1"), cancellationToken: Cancel);
@@ -80,8 +68,8 @@ public sealed class GrpcTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_valid_token_a_bot_s_calls_are_unauthenticated()
     {
-        var anonymous = _server.Grpc();
-        var stranger = _server.Grpc("not-a-token-of-anyone-here");
+        var anonymous = Server.Grpc();
+        var stranger = Server.Grpc("not-a-token-of-anyone-here");
         await AssertStatus(StatusCode.Unauthenticated, () => anonymous.PlaceOrderAsync(Order("buy", "1"), cancellationToken: Cancel)
             .ResponseAsync);
         await AssertStatus(StatusCode.Unauthenticated, () => stranger.GetAccountAsync(new AccountRequest(), cancellationToken: Cancel)
@@ -102,7 +90,7 @@ public sealed class GrpcTests : IAsyncLifetime
     public async Task A_malformed_order_is_invalid_argument_naming_the_field(string asset, string side, string quantity, string? id,
         string message, string field)
     {
-        var alice = _server.Grpc(TestServer.AliceToken);
+        var alice = Server.Grpc(TestServer.AliceToken);
         var e = await AssertStatus(StatusCode.InvalidArgument,
             () => alice.PlaceOrderAsync(Order(side, quantity, id, asset), cancellationToken: Cancel).ResponseAsync);
         Assert.StartsWith(message, e.Status.Detail);
@@ -112,7 +100,7 @@ public sealed class GrpcTests : IAsyncLifetime
     [Fact]
     public async Task A_message_over_the_request_limit_is_resource_exhausted()
     {
-        var alice = _server.Grpc(TestServer.AliceToken);
+        var alice = Server.Grpc(TestServer.AliceToken);
         await AssertStatus(StatusCode.ResourceExhausted,
             () => alice.PlaceOrderAsync(Order("buy", "1", new string('x', 70_000)), cancellationToken: Cancel).ResponseAsync);
     }
@@ -133,14 +121,14 @@ public sealed class GrpcTests : IAsyncLifetime
     public async Task Each_port_serves_its_own_protocol()
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, _server.Server.GrpcUrl + "/api/v1/prices")
+        using var request = new HttpRequestMessage(HttpMethod.Get, Server.Server.GrpcUrl + "/api/v1/prices")
         {
             Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(request, Cancel)).StatusCode);
-        using var rest = _server.Client();
+        using var rest = Server.Client();
         Assert.Equal(HttpStatusCode.OK, (await rest.GetAsync("api/v1/prices", Cancel)).StatusCode);
-        using var wrongPort = global::Grpc.Net.Client.GrpcChannel.ForAddress(_server.BaseAddress);
+        using var wrongPort = global::Grpc.Net.Client.GrpcChannel.ForAddress(Server.BaseAddress);
         var call = new Exchange.ExchangeClient(wrongPort).GetPricesAsync(new PricesRequest(), cancellationToken: Cancel);
         Assert.NotEqual(StatusCode.OK, (await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync)).StatusCode);
     }
