@@ -34,7 +34,7 @@ public sealed class TerminalOutputTests
         book.RecordPrice("ALFA", 12m);
         book.CloseStep(1);
         var prices = book.LastPrices();
-        return new Snapshot(1, [BotSummary.Of(account, prices)], prices.ToImmutableDictionary(), [.. book.AssetSummaries()], [fill], 1);
+        return new Snapshot(1, [book.SummaryOf(account, prices)], prices.ToImmutableDictionary(), [.. book.AssetSummaries()], [fill], 1);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class BlockSettlementTests
         Assert.Equal(["a ALFA 0", "a BETA 0", "b BETA 0", "a ALFA 1", "a BETA 1", "b BETA 1", "a ALFA 2"],
             executed.Select(e => $"{e.Order.Bot} {e.Order.Asset} {e.Result.Fill?.Step ?? e.Result.Rejection!.Step}"));
         Assert.Equal(80m, book.CurrentPrice("ALFA"));
-        Assert.Equal(3, book.AccountOf("a")!.Performance.Result().Steps);
+        Assert.Equal(3, book.Statistics!.Of("a").Steps);
     }
 
     /// <summary>Buys <c>quantity</c> on every price: enough to run into the ledger's largest position.</summary>

@@ -81,7 +81,7 @@ public class PerformanceTrackerTests
         book.RecordPrice("ALFA", 12m);
         book.CloseStep(2);                     // 110
 
-        var result = account.Performance.Result();
+        var result = book.Statistics!.Of(account.Bot);
         Assert.Equal((20m, 20m, 3L, 3L), (result.MaxDrawdown, result.MaxDrawdownPercent, result.Steps, result.ExposedSteps));
         Assert.Equal([new AssetSummary("ALFA", 10m, 12m, 6m, 12m)], book.AssetSummaries());
         Assert.Equal(20m, book.AssetSummaries()[0].ReturnPercent);

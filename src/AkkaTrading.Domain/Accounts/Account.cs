@@ -1,11 +1,11 @@
-using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Domain.Accounts;
 
 /// <summary>
 /// A bot's cash and positions. It changes only through <see cref="Apply"/>, so cash plus holdings
-/// move only by fills and their fees.
+/// move only by fills and their fees. How the bot performs is not kept here: statistics follow the fills
+/// (<see cref="Reporting.BotStatistics"/>).
 /// </summary>
 public sealed class Account
 {
@@ -19,7 +19,6 @@ public sealed class Account
         Bot = bot;
         InitialCash = initialCash;
         Cash = initialCash;
-        Performance = new PerformanceTracker(initialCash);
     }
 
     public string Bot { get; }
@@ -27,7 +26,6 @@ public sealed class Account
     public decimal Cash { get; private set; }
     public long TradeCount { get; private set; }
     public decimal FeesPaid { get; private set; }
-    public PerformanceTracker Performance { get; }
 
     /// <summary>Open positions by asset (no particular order).</summary>
     public IReadOnlyDictionary<string, Position> Positions => _positions;
@@ -69,16 +67,12 @@ public sealed class Account
         return exact && ExactDecimal.TryAdd(FeesPaid, fee, out var feesPaid) ? (cash, feesPaid) : null;
     }
 
-    /// <summary>
-    /// Ends a step: values the holdings at the current prices (at their entry price where an asset has
-    /// none), updates the performance and returns the holdings' value.
-    /// </summary>
-    public decimal CloseStep(Func<string, decimal?> currentPrice, DateTime? time = null)
+    /// <summary>The holdings valued at the current prices (at their entry price where an asset has none).</summary>
+    public decimal Holdings(Func<string, decimal?> currentPrice)
     {
         var holdings = 0m;
         foreach (var (asset, position) in _positions)
             holdings += position.Quantity * (currentPrice(asset) ?? position.AverageEntryPrice);
-        Performance.OnStep(Cash + holdings, _positions.Count > 0, time);
         return holdings;
     }
 
@@ -98,7 +92,6 @@ public sealed class Account
             else _positions[fill.Asset] = rest;
         }
         TradeCount++;
-        Performance.OnFill(fill);
     }
 }
 

@@ -13,7 +13,8 @@ public sealed record BotSummary(
     public decimal ReturnPercent => ExactDecimal.SaturatingPercent(ProfitLoss, InitialCash);
 
     /// <summary>Values every open position at its asset's last price (at its entry price if the asset never had one).</summary>
-    public static BotSummary Of(Account account, IReadOnlyDictionary<string, decimal> lastPrices)
+    /// <param name="performance">the bot's statistics (none yet when not given)</param>
+    public static BotSummary Of(Account account, IReadOnlyDictionary<string, decimal> lastPrices, Performance? performance = null)
     {
         var positions = account.Positions
             .OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -26,6 +27,6 @@ public sealed record BotSummary(
             .ToArray();
         var equity = account.Cash + positions.Sum(p => p.Value);
         return new BotSummary(account.Bot, account.InitialCash, account.Cash, positions, equity, equity - account.InitialCash,
-            account.TradeCount, account.FeesPaid, account.Performance.Result());
+            account.TradeCount, account.FeesPaid, performance ?? new PerformanceTracker(account.InitialCash).Result());
     }
 }

@@ -17,9 +17,13 @@ public sealed class ExchangeBook
     private readonly Reporting.RunRecorder? _recorder;
 
     /// <param name="recorder">when given, records every step and fill for a report</param>
-    public ExchangeBook(IEnumerable<string> assets, int historySize, decimal feePercent, Reporting.RunRecorder? recorder = null)
+    /// <param name="statistics">follow every bot's performance (<see cref="Statistics"/>); a bot's own copy of its account has no
+    /// need to</param>
+    public ExchangeBook(IEnumerable<string> assets, int historySize, decimal feePercent, Reporting.RunRecorder? recorder = null,
+        bool statistics = true)
     {
         _recorder = recorder;
+        Statistics = statistics ? new Reporting.BotStatistics() : null;
         if (historySize < 1) throw new ArgumentOutOfRangeException(nameof(historySize), historySize, "history size must be at least 1");
         if (feePercent is < 0m or > 100m) throw new ArgumentOutOfRangeException(nameof(feePercent), feePercent,
             "fee must be within 0..100 percent");
@@ -33,6 +37,9 @@ public sealed class ExchangeBook
 
     public decimal FeePercent { get; }
 
+    /// <summary>Every bot's performance, fed by the fills and the closed steps; null when not followed.</summary>
+    public Reporting.BotStatistics? Statistics { get; }
+
     /// <summary>Accounts in the order they were opened.</summary>
     public IReadOnlyList<Account> Accounts => _accountsInOrder;
 
@@ -42,10 +49,15 @@ public sealed class ExchangeBook
         var account = new Account(bot, initialCash);
         _accounts.Add(bot, account);
         _accountsInOrder.Add(account);
+        Statistics?.Open(bot, initialCash);
         return account;
     }
 
     public Account? AccountOf(string bot) => _accounts.GetValueOrDefault(bot);
+
+    /// <summary>The bot's standing at these prices, with its statistics.</summary>
+    public Reporting.BotSummary SummaryOf(Account account, IReadOnlyDictionary<string, decimal> lastPrices) =>
+        Reporting.BotSummary.Of(account, lastPrices, Statistics?.Of(account.Bot));
 
     /// <summary>Records a new price; false (and nothing recorded) for an unknown asset or a price outside 0 &lt; price ≤ 10^9.</summary>
     public bool RecordPrice(string asset, decimal price)
@@ -70,7 +82,7 @@ public sealed class ExchangeBook
             .Select(h => new Reporting.AssetSummary(h.Key, h.Value.First, h.Value.Last!.Value, h.Value.Min, h.Value.Max))];
 
     /// <summary>
-    /// Ends a step (a price, in a live run): every account's equity at the current prices updates its performance;
+    /// Ends a step (a price, in a live run): every account's equity at the current prices updates its statistics;
     /// <paramref name="time"/> is the step's timestamp, in a replay of market data.
     /// </summary>
     public void CloseStep(long step, DateTime? time = null)
@@ -78,7 +90,8 @@ public sealed class ExchangeBook
         _currentPrice ??= CurrentPrice;
         foreach (var account in _accountsInOrder)
         {
-            var holdings = account.CloseStep(_currentPrice, time);
+            var holdings = account.Holdings(_currentPrice);
+            Statistics?.OnStep(account, holdings, time);
             _recorder?.OnEquity(step, time, account.Bot, account.Cash, holdings);
         }
         if (_recorder is null) return;
@@ -100,11 +113,19 @@ public sealed class ExchangeBook
 
         var fill = new Fill(step, order.Bot, order.Asset, order.Side, order.Quantity, price, Fees.For(order.Quantity * price, FeePercent),
             time);
-        account.Apply(fill);
-        _recorder?.OnFill(fill);
+        Apply(account, fill);
         return OrderResult.Filled(fill);
 
         OrderResult Reject(RejectReason reason, decimal required = 0m, decimal available = 0m) =>
             OrderResult.Rejected(new Rejection(step, order, reason, required, available));
+    }
+
+    /// <summary>Books a fill into its account and tells the statistics and the recorder: the one way a fill changes the book, live
+    /// or recovered from a ledger.</summary>
+    public void Apply(Account account, Fill fill)
+    {
+        account.Apply(fill);
+        Statistics?.OnFill(fill);
+        _recorder?.OnFill(fill);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReplayBot
         Name = name;
         Strategy = strategy;
         foreach (var asset in assets) if (!_assets.TryGetValue(asset, out _)) _assets.Add(asset, asset);
-        _ledger = new ExchangeBook(assets, historySize: 1, feePercent);
+        _ledger = new ExchangeBook(assets, historySize: 1, feePercent, statistics: false);
         _ledger.OpenAccount(name, initialCash);
     }
 

@@ -87,7 +87,7 @@ public sealed class ExchangeActor : ReceiveActor
         Receive<OpenAccount>(OnOpenAccount);
         Receive<GetEvents>(q => Sender.Tell(_events?.After(q.After, q.Max) ?? new EventPage([], 0, 1, Gone: false)));
         Receive<GetAccount>(q => Sender.Tell(new AccountState(q.Bot,
-            _book.AccountOf(q.Bot) is { } a ? BotSummary.Of(a, _book.LastPrices()) : null)));
+            _book.AccountOf(q.Bot) is { } a ? _book.SummaryOf(a, _book.LastPrices()) : null)));
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
         Receive<BlockDecisions>(OnBlockDecisions);
@@ -268,7 +268,7 @@ public sealed class ExchangeActor : ReceiveActor
     private Snapshot TakeSnapshot()
     {
         var prices = _book.LastPrices();
-        return new Snapshot(_step, [.. _book.Accounts.Select(a => BotSummary.Of(a, prices))],
+        return new Snapshot(_step, [.. _book.Accounts.Select(a => _book.SummaryOf(a, prices))],
             prices.ToImmutableDictionary(StringComparer.Ordinal), [.. _book.AssetSummaries()],
             [.. _recentTrades], TradeCount());
     }
