@@ -60,4 +60,34 @@ public sealed class EventLogTests
         Assert.Null(new ExchangeEvent(2, T0, new TradeData(new Fill(1, "alice", "ALFA", Side.Buy, 5, 10m, 0m), null)).Owner);
         Assert.Null(new ExchangeEvent(3, T0, new PriceData("ALFA", 10m)).Owner);
     }
+
+    [Fact]
+    public void A_restarted_log_serves_the_restored_trades_and_numbers_on_after_the_reserved_sequence_number()
+    {
+        var log = new EventLog(10);
+        var fill = new Fill(1, "alice", "ALFA", Side.Buy, 5, 10m, 0m);
+        log.Restore(new ExchangeEvent(7, T0, new TradeData(fill, "a-1")), complete: false);
+        log.Restore(new ExchangeEvent(12, T0, new TradeData(fill, "a-2")), complete: true);
+        log.ContinueAfter(20);
+        var price = log.Append(T0, new PriceData("ALFA", 11m));
+
+        Assert.Equal(21, price.Seq);
+        Assert.Equal([12L, 21L], log.After(8, 10).Events.Select(e => e.Seq));   // prices 8..20 were not kept; the trade was
+        Assert.Equal([7L, 12L, 21L], log.After(6, 10).Events.Select(e => e.Seq));
+        Assert.True(log.After(5, 10).Gone);                                    // what came before 7 is not known
+        Assert.False(log.After(20, 10).Gone);
+        Assert.Equal(7, log.OldestSeq);
+    }
+
+    [Fact]
+    public void A_log_with_gaps_forgets_its_oldest_events_as_it_wraps()
+    {
+        var log = new EventLog(2);
+        log.Restore(new ExchangeEvent(3, T0, new PriceData("ALFA", 1m)), complete: true);
+        log.Restore(new ExchangeEvent(9, T0, new PriceData("ALFA", 2m)), complete: true);
+        log.Append(T0, new PriceData("ALFA", 3m));
+        Assert.True(log.After(2, 10).Gone);
+        Assert.Equal([9L, 10L], log.After(3, 10).Events.Select(e => e.Seq));
+        Assert.Throws<ArgumentException>(() => log.Restore(new ExchangeEvent(10, T0, new PriceData("ALFA", 4m)), complete: true));
+    }
 }

@@ -76,6 +76,14 @@ public sealed class Account
         return holdings;
     }
 
+    /// <summary>Puts back the state a snapshot of the ledger recorded (a fresh account only).</summary>
+    public void Restore(decimal cash, decimal feesPaid, long tradeCount, IEnumerable<(string Asset, Position Position)> positions)
+    {
+        if (TradeCount != 0) throw new InvalidOperationException($"the account of {Bot} has traded already");
+        (Cash, FeesPaid, TradeCount) = (cash, feesPaid, tradeCount);
+        foreach (var (asset, position) in positions) _positions.Add(asset, position);
+    }
+
     /// <summary>Books a fill that <see cref="Check"/> accepted; throws for one it would have refused.</summary>
     public void Apply(Fill fill)
     {

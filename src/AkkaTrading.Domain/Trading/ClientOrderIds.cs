@@ -28,4 +28,8 @@ public sealed class ClientOrderIds(int perBot = ClientOrderIds.DefaultPerBot)
         memo.Order.Enqueue(clientOrderId);
         if (memo.Order.Count > PerBot) memo.Results.Remove(memo.Order.Dequeue());
     }
+
+    /// <summary>Every remembered outcome, bot by bot, each bot's oldest first (remembering them in this order rebuilds this).</summary>
+    public IEnumerable<(string Bot, string ClientOrderId, OrderResult Result, long Seq)> Entries() =>
+        _byBot.SelectMany(b => b.Value.Order.Select(id => (b.Key, id, b.Value.Results[id].Result, b.Value.Results[id].Seq)));
 }

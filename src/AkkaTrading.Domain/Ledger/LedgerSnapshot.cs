@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using AkkaTrading.Domain.Accounts;
+using AkkaTrading.Domain.Trading;
+
+namespace AkkaTrading.Domain.Ledger;
+
+/// <summary>An account as a snapshot keeps it.</summary>
+public sealed record AccountSnapshot(string Bot, decimal InitialCash, decimal Cash, decimal FeesPaid, long TradeCount,
+    ImmutableArray<(string Asset, Position Position)> Positions);
+
+/// <summary>The outcome a client order id is answered with.</summary>
+public sealed record RememberedOrder(string Bot, string ClientOrderId, long Seq, OrderResult Result);
+
+/// <summary>
+/// The <see cref="Ledger"/> at one event, so that a restart need not fold the whole journal. <see cref="Recent"/> are the last
+/// fills and rejections clients may still resume from.
+/// </summary>
+public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastStep, ImmutableArray<AccountSnapshot> Accounts,
+    ImmutableArray<RememberedOrder> Remembered, ImmutableArray<LedgerEvent> Recent) : ILedgerRecord
+{
+    public static LedgerSnapshot Of(Ledger ledger, IEnumerable<LedgerEvent> recent) => new(
+        ledger.LastSeq, ledger.ReservedSeq, ledger.LastStep,
+        [.. ledger.Book.Accounts.Select(a => new AccountSnapshot(a.Bot, a.InitialCash, a.Cash, a.FeesPaid, a.TradeCount,
+            [.. a.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))]))],
+        [.. ledger.ClientOrderIds.Entries().Select(e => new RememberedOrder(e.Bot, e.ClientOrderId, e.Seq, e.Result))],
+        [.. recent]);
+
+    /// <summary>Puts this snapshot into a fresh ledger over <paramref name="book"/> (which has no accounts yet).</summary>
+    public Ledger Restore(ExchangeBook book, ClientOrderIds? clientOrderIds = null)
+    {
+        var ledger = new Ledger(book, clientOrderIds);
+        foreach (var a in Accounts) book.OpenAccount(a.Bot, a.InitialCash).Restore(a.Cash, a.FeesPaid, a.TradeCount, a.Positions);
+        foreach (var r in Remembered) ledger.ClientOrderIds.Remember(r.Bot, r.ClientOrderId, r.Result, r.Seq);
+        ledger.Resume(LastSeq, ReservedSeq, LastStep);
+        return ledger;
+    }
+}
