@@ -7,6 +7,7 @@ using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Feeds;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Persistence;
 using AkkaTrading.Engine.Settings;
 using Serilog;
 using Spectre.Console;
@@ -32,7 +33,8 @@ public static class App
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             }, stop);
         }
-        catch (Exception e) when (e is UsageException or SettingsException or ScenarioException or ReplayFailedException)
+        catch (Exception e) when (e is UsageException or SettingsException or ScenarioException or ReplayFailedException
+                                      or LedgerStoreException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitUserError;
@@ -118,7 +120,10 @@ public static class App
         var inputs = serve.Scenario is null ? Array.Empty<InputFile>() : [new InputFile("the scenario file", serve.Scenario)];
         CheckOutputs(serve.Common, null, inputs);
         var config = TradingConfig.Load(serve.Common.ConfigFile);
-        var settings = config.Settings with { Gateway = WithUrls(config.Settings.Gateway, serve) };
+        var settings = config.Settings with
+        {
+            Gateway = WithUrls(config.Settings.Gateway, serve), Persistence = WithDataDir(config.Settings.Persistence, serve.DataDir),
+        };
         SimulationMode mode = serve.Scenario is null ? new SimulationMode.Live()
             : new SimulationMode.Paced(await Task.Run(() => ScenarioFiles.Open(serve.Scenario), stop).WaitAsync(stop), serve.Speed);
         mode.Validate(settings);
@@ -143,6 +148,16 @@ public static class App
             $"{report.Publish(dir => ReportWriter.Write(dir, $"Server: {title}", config, outcome))}");
         return ExitOk;
     }
+
+    /// <summary>The ledger's settings with the data directory given on the command line instead of the configured one.</summary>
+    private static PersistenceSettings WithDataDir(PersistenceSettings persistence, string? dataDir) => dataDir switch
+    {
+        null => persistence,
+        { Length: 0 } => throw new UsageException("--data-dir names no directory"),
+        _ when persistence.Provider != LedgerProvider.Sqlite => throw new UsageException(
+            $"--data-dir applies to the SQLite ledger, but 'akka-trading.persistence.provider' is {persistence.Provider}"),
+        _ => persistence with { DataDirectory = dataDir },
+    };
 
     /// <summary>The gateway's settings with the URLs given on the command line instead of the configured ones.</summary>
     private static GatewaySettings WithUrls(GatewaySettings gateway, Command.Serve serve)

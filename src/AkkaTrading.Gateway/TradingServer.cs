@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Hosting;
+using AkkaTrading.Engine.Actors;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Persistence;
 using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Settings;
 using Microsoft.AspNetCore.Builder;
@@ -23,13 +25,19 @@ namespace AkkaTrading.Gateway;
 public sealed class TradingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly LedgerStore? _store;
 
-    private TradingServer(WebApplication app, IReadOnlyList<string> urls, string grpcUrl)
+    private TradingServer(WebApplication app, LedgerStore? store, LedgerHealth ledger, IReadOnlyList<string> urls, string grpcUrl)
     {
         _app = app;
+        _store = store;
         Urls = urls;
         GrpcUrl = grpcUrl;
+        StoreFailed = ledger.Failed;
     }
+
+    /// <summary>Completes, with the reason, if the ledger's store fails while the server runs: nothing can be made durable then.</summary>
+    public Task<string> StoreFailed { get; }
 
     /// <summary>The HTTP API's addresses, with the ports actually bound (a configured port 0 is chosen by the system).</summary>
     public IReadOnlyList<string> Urls { get; }
@@ -46,6 +54,8 @@ public sealed class TradingServer : IAsyncDisposable
     /// <param name="urls">the HTTP API's addresses instead of the configured ones (tests: port 0)</param>
     /// <param name="grpcUrl">the gRPC service's address instead of the configured one</param>
     /// <param name="mode">where prices come from: the configured random-walk sources unless a paced scenario is given</param>
+    /// <exception cref="LedgerStoreException">the ledger's store (<c>akka-trading.persistence</c>) cannot be used or read; nothing
+    /// in it was changed</exception>
     public static async Task<TradingServer> StartAsync(TradingSettings settings, Akka.Configuration.Config config,
         Action<IServiceCollection>? services = null, Action<AkkaConfigurationBuilder>? akka = null, IReadOnlyList<string>? urls = null,
         string? grpcUrl = null, SimulationMode? mode = null)
@@ -53,6 +63,25 @@ public sealed class TradingServer : IAsyncDisposable
         mode ??= new SimulationMode.Live();
         var gateway = settings.Gateway;
         RequireFreePorts([.. urls ?? gateway.Urls, grpcUrl ?? gateway.GrpcUrl]);
+        var persistence = settings.Persistence;
+        var store = persistence.Provider == LedgerProvider.None ? null : LedgerStore.Open(persistence);
+        var ledger = store is null ? ServerLedger.InMemory() : ServerLedger.Persistent(persistence.SnapshotEvery);
+        try
+        {
+            return await StartAsync(settings, config, services, akka, urls, grpcUrl, mode, store, ledger);
+        }
+        catch
+        {
+            store?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<TradingServer> StartAsync(TradingSettings settings, Akka.Configuration.Config config,
+        Action<IServiceCollection>? services, Action<AkkaConfigurationBuilder>? akka, IReadOnlyList<string>? urls, string? grpcUrl,
+        SimulationMode mode, LedgerStore? store, ServerLedger ledger)
+    {
+        var gateway = settings.Gateway;
         ListenOptions? grpc = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -68,19 +97,30 @@ public sealed class TradingServer : IAsyncDisposable
         builder.Services.AddAkka("akka-trading", (configuration, _) =>
         {
             configuration.AddHocon(config, HoconAddMode.Prepend);
+            if (store is not null) configuration.AddHocon(store.Hocon(), HoconAddMode.Append);
             akka?.Invoke(configuration);
-            configuration.AddGatewayFeed().AddTradingSimulation(settings, mode, serving: true);
+            configuration.AddGatewayFeed().AddTradingSimulation(settings, mode, serving: true, ledger: ledger);
         });
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20),
             KeepAliveTimeout = TimeSpan.FromSeconds(20) });
         app.MapGateway(() => grpc!.IPEndPoint!.Port);
         await app.StartAsync();
+        try
+        {
+            await ledger.Health.Recovered;
+        }
+        catch
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            throw;
+        }
         // Kestrel writes the bound endpoint back into the listen options, so a port 0 reads as the port chosen
         var grpcEndPoint = grpc!.IPEndPoint!;
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var http = bound.Where(a => new Uri(a).Port != grpcEndPoint.Port).ToList();
-        return new TradingServer(app, http, $"http://{grpcEndPoint}");
+        return new TradingServer(app, store, ledger.Health, http, $"http://{grpcEndPoint}");
     }
 
     /// <summary>
@@ -133,5 +173,6 @@ public sealed class TradingServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _store?.Dispose();
     }
 }

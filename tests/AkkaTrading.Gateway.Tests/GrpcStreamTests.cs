@@ -27,8 +27,8 @@ public sealed class GrpcStreamTests : GrpcServerTests
         Assert.All(events, e => Assert.Equal(("price", Event.DataOneofCase.Price), (e.Type, e.DataCase)));
         Assert.All(events, e => Assert.True(decimal.Parse(e.Price.Price_, CultureInfo.InvariantCulture) > 0));
         Assert.True(events[0].Seq > start);
-        Assert.All(events.Zip(events.Skip(1)), p => Assert.True(p.First.Seq < p.Second.Seq));
-        Assert.All(events.Zip(events.Skip(1)), p => Assert.True(p.First.Time <= p.Second.Time));
+        Assert.All(events.Zip(events.Skip(1)), p => Assert.True(p.Item1.Seq < p.Item2.Seq));
+        Assert.All(events.Zip(events.Skip(1)), p => Assert.True(p.Item1.Time <= p.Item2.Time));
     }
 
     [Fact]

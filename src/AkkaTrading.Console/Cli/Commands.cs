@@ -27,8 +27,9 @@ public abstract record Command
     /// printed <paramref name="Count"/> times</param>
     public sealed record Quotes(Uri Url, string Symbol, int Count, string Field) : Command;
 
-    public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed)
-        : Command;
+    /// <param name="DataDir">the SQLite ledger's directory instead of the configured one</param>
+    public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed,
+        string? DataDir = null) : Command;
 }
 
 /// <summary>A market-data file given on the command line (<c>--data ASSET=FILE</c>).</summary>

@@ -12,12 +12,15 @@ public static class ServeCommand
         Runs the live simulation (sources, exchange, the configured bots) with no time limit, and the
         gateway: remote bots watch prices and trade over REST, long polling, SSE, WebSocket, gRPC and
         webhooks (akka-trading.gateway; loopback only by default). Ctrl+C stops it and prints the summary.
+        The ledger (accounts, orders, fills) is written ahead of every answer (akka-trading.persistence:
+        SQLite in the data directory by default) and recovered when the server starts again.
 
         Options:
           --urls <url[;url]>      where the HTTP API listens (default http://127.0.0.1:5080)
           --grpc-url <url>        where the gRPC service listens (default http://127.0.0.1:5081)
           --scenario <file>       prices from a scenario (.csv or .hocon), played at --speed, instead of the sources
           --speed <steps/s>       with --scenario: steps per second (default 10)
+          --data-dir <dir>        where the SQLite ledger is kept (default akka-trading-data; created if missing)
         """ + "\n" + CommonOptionSet.Help;
 
     public static CliCommand Create(Dispatch dispatch)
@@ -26,8 +29,9 @@ public static class ServeCommand
         var grpcUrl = CliOption.Text("--grpc-url", "url");
         var scenario = CliOption.Text("--scenario", "file");
         var speed = CliOption.Of<double?>("--speed", "steps/s", ParseSpeed);
+        var dataDir = CliOption.Text("--data-dir", "dir");
         var common = new CommonOptionSet();
-        var command = new CliCommand("serve") { urls, grpcUrl, scenario, speed };
+        var command = new CliCommand("serve") { urls, grpcUrl, scenario, speed, dataDir };
         common.AddTo(command);
         HelpText.AddTo(command, Help);
         command.SetAction((parse, stop) =>
@@ -36,7 +40,7 @@ public static class ServeCommand
                 && parse.GetValue(scenario) is null) throw new UsageException("--speed only applies with --scenario <file>");
             var list = parse.GetValue(urls)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return dispatch(new Command.Serve(common.Read(parse), list, parse.GetValue(grpcUrl), parse.GetValue(scenario),
-                parse.GetValue(speed) ?? 10), stop);
+                parse.GetValue(speed) ?? 10, parse.GetValue(dataDir)), stop);
         });
         return command;
     }

@@ -92,8 +92,9 @@ public static class Simulation
         await using var server = await TradingServer.StartAsync(settings, config.Config, UseAppServices, akka => UseAppLogging(akka, level),
             mode: mode);
         started(server.Urls, server.GrpcUrl);
-        await WatchUntil(server.Services, Task.Delay(Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default),
-            watch: null);
+        var stopped = Task.Delay(Timeout.InfiniteTimeSpan, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+        await WatchUntil(server.Services, Task.WhenAny(stopped, server.StoreFailed), watch: null);
+        if (server.StoreFailed.IsCompleted) throw new Files.OutputException($"serve: {await server.StoreFailed}; stopped");
         return await FinishAsync(server.Services, server.StopAsync, record);
     }
 

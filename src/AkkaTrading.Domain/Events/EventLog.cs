@@ -39,6 +39,9 @@ public sealed class EventLog
 
     public ExchangeEvent Append(DateTimeOffset time, EventData data) => Add(new ExchangeEvent(LastSeq + 1, time, data));
 
+    /// <summary>Appends an event stamped by its producer, numbered after the last one.</summary>
+    public void Append(ExchangeEvent stamped) => Restore(stamped, complete: true);
+
     /// <summary>Puts back an event recovered from the ledger, with its own sequence number (above the last one).</summary>
     /// <param name="complete">whether the events restored so far are every event after <paramref name="stamped"/>'s predecessor
     /// that clients must not miss; false for the first one restored when older ones exist</param>

@@ -3,9 +3,11 @@ using Akka.Actor;
 using Akka.Event;
 using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Events;
+using AkkaTrading.Domain.Ledger;
 using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Trading;
+using AkkaTrading.Engine.Persistence;
 using AkkaTrading.Engine.Settings;
 using static AkkaTrading.Engine.Protocol.Market;
 using static AkkaTrading.Engine.Protocol.Orders;
@@ -27,7 +29,7 @@ namespace AkkaTrading.Engine.Actors;
 /// depend on thread scheduling.
 /// </para>
 /// </summary>
-public sealed class ExchangeActor : ReceiveActor
+public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
 {
     public const int StepsPerBlock = 1024;
     public const int BlocksInFlight = 4;
@@ -65,28 +67,51 @@ public sealed class ExchangeActor : ReceiveActor
     private bool _replaying, _clockExhausted, _blockRequested;
 
     public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock,
-        bool record,
-        TransactionLog transactions, int eventLogSize, TimeProvider time)
+        bool record, TransactionLog transactions, int eventLogSize, TimeProvider time, ServerLedger? ledger)
     {
         _transactions = transactions;
         _events = eventLogSize > 0 ? new EventLog(eventLogSize) : null;
         _clock = time;
         _recorder = record ? new RunRecorder() : null;
         _book = new ExchangeBook(assets, settings.HistorySize, settings.FeePercent, _recorder);
-        foreach (var bot in bots)
-        {
-            _botIndex.Add(bot.Name, _botIndex.Count);
-            _book.OpenAccount(bot.Name, bot.InitialCash);
-        }
+        foreach (var bot in bots) _botIndex.Add(bot.Name, _botIndex.Count);
         _replayClock = clock;
         _stepsPerBlock = StepsPerBlockFor(bots.Count, assets.Count);
+        _configuredBots = bots;
+        _ledgerOptions = ledger;
 
+        if (_events is null)
+        {
+            foreach (var bot in bots) _book.OpenAccount(bot.Name, bot.InitialCash);
+            Ready();
+            return;
+        }
+        _ledger = new Ledger(_book, _clientOrderIds);
+        _recentOutcomes = new Queue<LedgerEvent>();
+        if (ledger?.Journal is { } journal)
+        {
+            _journal = Context.ActorOf(journal(Self), "ledger");
+            Recovering();
+            return;
+        }
+        OpenConfiguredAccounts();
+        Ready();
+        ledger?.Health.OnRecovered();
+    }
+
+    private void Ready()
+    {
         Receive<PriceTick>(OnPriceTick);
-        Receive<PlaceOrder>(o => Reply(Execute(o.Order, clientOrderId: null).Result, Sender));
+        Receive<PlaceOrder>(o =>
+        {
+            var bot = Sender;
+            var (result, _) = Execute(o.Order, clientOrderId: null);
+            AfterWrites(() => Reply(result, bot));
+        });
         Receive<SubmitOrder>(OnSubmitOrder);
         Receive<OpenAccount>(OnOpenAccount);
         Receive<GetEvents>(q => Sender.Tell(_events?.After(q.After, q.Max) ?? new EventPage([], 0, 1, Gone: false)));
-        Receive<GetAccount>(q => Sender.Tell(new AccountState(q.Bot,
+        Receive<GetAccount>(q => AnswerAfterWrites(new AccountState(q.Bot,
             _book.AccountOf(q.Bot) is { } a ? _book.SummaryOf(a, _book.LastPrices()) : null)));
         Receive<Start>(_ => OnStartReplay());
         Receive<StepBatch>(OnStepBatch);
@@ -94,21 +119,24 @@ public sealed class ExchangeActor : ReceiveActor
         Receive<Failed>(FailReplay);
         Receive<GetPrice>(q => Sender.Tell(new CurrentPrice(q.Asset, _book.CurrentPrice(q.Asset))));
         Receive<GetHistory>(q => Sender.Tell(new PriceHistory(q.Asset, [.. _book.History(q.Asset, q.Count)])));
-        Receive<GetSnapshot>(_ => Sender.Tell(TakeSnapshot()));
+        Receive<GetSnapshot>(_ => AnswerAfterWrites(TakeSnapshot()));
         Receive<GetRecording>(_ => Sender.Tell((_recorder ?? new RunRecorder()).Recording()));
+        Receive<LedgerJournal.Durable>(OnDurable);
+        Receive<LedgerJournal.Failed>(OnStoreFailed);
     }
 
     /// <param name="record">record equity curves, prices and fills for a report (<see cref="GetRecording"/>)</param>
     /// <param name="transactions">where every fill and rejection is logged; none when not given</param>
     /// <param name="eventLogSize">in a server: stamp every price, trade and rejection with a sequence number and keep the last this
-    /// many</param>
+    /// many; the accounts are then a <see cref="Ledger"/></param>
     /// <param name="time">the clock of the stamps (the system's unless given)</param>
+    /// <param name="ledger">in a server: where the ledger is written and how its recovery is reported</param>
     public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots,
         IActorRef? clock = null,
-        bool record = false, TransactionLog? transactions = null, int eventLogSize = 0, TimeProvider? time = null) =>
+        bool record = false, TransactionLog? transactions = null, int eventLogSize = 0, TimeProvider? time = null,
+        ServerLedger? ledger = null) =>
         Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None,
-            eventLogSize,
-            time ?? TimeProvider.System));
+            eventLogSize, time ?? TimeProvider.System, ledger));
 
     private void OnPriceTick(PriceTick tick)
     {
@@ -120,17 +148,36 @@ public sealed class ExchangeActor : ReceiveActor
         }
         _book.CloseStep(++_step);
         Context.System.EventStream.Publish(new PriceChanged(_step, tick.Asset, tick.Price));
-        Stamp(new PriceData(tick.Asset, tick.Price));
+        if (_events is null) return;
+        var stamped = new ExchangeEvent(NextSeq(), _clock.GetUtcNow(), new PriceData(tick.Asset, tick.Price));
+        AfterWrites(() => Publish(stamped));
     }
 
-    /// <summary>Executes a live order: logs it, publishes its trade and, in a server, stamps it into the event log.</summary>
+    /// <summary>
+    /// Executes a live order. In a server the ledger writes it down, and it is logged, published and stamped into the event log
+    /// once that is durable (answers sent after <see cref="AfterWrites"/> follow it); its sequence number is returned.
+    /// </summary>
     private (OrderResult Result, long Seq) Execute(Order order, string? clientOrderId)
     {
-        var result = _book.Submit(order, _step);
-        Report(order, result);
-        var stamped = Stamp(result.Fill is { } fill ? new TradeData(fill, clientOrderId) : new RejectionData(result.Rejection!,
-            clientOrderId));
-        return (result, stamped?.Seq ?? 0);
+        if (_ledger is null)
+        {
+            var plain = _book.Submit(order, _step);
+            Report(order, plain);
+            return (plain, 0);
+        }
+        var seq = NextSeq();
+        var time = _clock.GetUtcNow();
+        var (result, accepted, outcome) = _ledger.Execute(order, clientOrderId, seq, _step, time);
+        Write([accepted, outcome]);
+        KeepRecent(outcome);
+        var stamped = new ExchangeEvent(seq, time, result.Fill is { } fill ? new TradeData(fill, clientOrderId)
+            : new RejectionData(result.Rejection!, clientOrderId));
+        AfterWrites(() =>
+        {
+            Report(order, result);
+            Publish(stamped);
+        });
+        return (result, seq);
     }
 
     private void OnSubmitOrder(SubmitOrder submit)
@@ -138,29 +185,20 @@ public sealed class ExchangeActor : ReceiveActor
         var (bot, id) = (submit.Order.Bot, submit.ClientOrderId);
         if (id is not null && _clientOrderIds.TryGet(bot, id, out var first))
         {
-            Sender.Tell(new OrderOutcome(first.Result, id, first.Seq, Repeated: true));
+            AnswerAfterWrites(new OrderOutcome(first.Result, id, first.Seq, Repeated: true));
             return;
         }
         var (result, seq) = Execute(submit.Order, id);
-        if (id is not null) _clientOrderIds.Remember(bot, id, result, seq);
-        Sender.Tell(new OrderOutcome(result, id, seq, Repeated: false));
+        if (_ledger is null && id is not null) _clientOrderIds.Remember(bot, id, result, seq);
+        AnswerAfterWrites(new OrderOutcome(result, id, seq, Repeated: false));
     }
 
     private void OnOpenAccount(OpenAccount open)
     {
         // names differing only in case would be told apart by the exchange but not by the people reading its trades
         var existed = _book.Accounts.Any(a => string.Equals(a.Bot, open.Bot, StringComparison.OrdinalIgnoreCase));
-        if (!existed) _book.OpenAccount(open.Bot, open.InitialCash);
-        if (!Sender.Equals(Context.System.DeadLetters)) Sender.Tell(new AccountOpened(open.Bot, existed)); // none when opened at start
-    }
-
-    /// <summary>In a server, stamps the event into the log and publishes it for the clients; null otherwise.</summary>
-    private ExchangeEvent? Stamp(EventData data)
-    {
-        if (_events is null) return null;
-        var stamped = _events.Append(_clock.GetUtcNow(), data);
-        Context.System.EventStream.Publish(stamped);
-        return stamped;
+        if (!existed) OpenAccountNow(open.Bot, open.InitialCash);
+        if (!Sender.Equals(Context.System.DeadLetters)) AnswerAfterWrites(new AccountOpened(open.Bot, existed)); // none at start
     }
 
     /// <summary>Logs an executed order and, when filled, counts and publishes the trade.</summary>
@@ -168,8 +206,7 @@ public sealed class ExchangeActor : ReceiveActor
     {
         if (result.Fill is { } fill)
         {
-            _recentTrades.Enqueue(fill);
-            if (_recentTrades.Count > RecentTradesKept) _recentTrades.Dequeue();
+            RememberTrade(fill);
             _transactions.Filled(fill);
             Context.System.EventStream.Publish(new TradeExecuted(fill));
         }
@@ -177,6 +214,12 @@ public sealed class ExchangeActor : ReceiveActor
         {
             _transactions.Rejected(order, result.Rejection!);
         }
+    }
+
+    private void RememberTrade(Fill fill)
+    {
+        _recentTrades.Enqueue(fill);
+        if (_recentTrades.Count > RecentTradesKept) _recentTrades.Dequeue();
     }
 
     private static void Reply(OrderResult result, IActorRef bot) =>

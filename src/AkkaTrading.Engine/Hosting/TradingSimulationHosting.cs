@@ -21,12 +21,13 @@ public static class TradingSimulationHosting
     /// a report. The exchange is registered as <see cref="Exchange"/>.
     /// </summary>
     /// <param name="serving">
-    /// in a server: the exchange stamps and keeps events for clients, the bots that need the gateway take part, and a
-    /// failing actor resumes instead of stopping the run
+    /// in a server: the exchange stamps and keeps events for clients, its accounts are a ledger, the bots that need the gateway
+    /// take part, and a failing actor resumes instead of stopping the run
     /// </param>
+    /// <param name="ledger">in a server: where the ledger is written (in memory only unless given)</param>
     public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings,
         SimulationMode mode,
-        TextWriter? tradeLog = null, bool record = false, bool serving = false)
+        TextWriter? tradeLog = null, bool record = false, bool serving = false, ServerLedger? ledger = null)
     {
         mode.Validate(settings);
         var assets = mode.Assets(settings);
@@ -43,7 +44,8 @@ public static class TradingSimulationHosting
             var bots = settings.BotsIn(serving);
             var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. bots.Select(b => b.Account)], clock,
                 record, transactions,
-                eventLogSize: serving ? settings.Gateway.EventLogSize : 0), "exchange");
+                eventLogSize: serving ? settings.Gateway.EventLogSize : 0, ledger: serving ? ledger ?? ServerLedger.InMemory() : null),
+                "exchange");
             registry.Register<Exchange>(exchange);
 
             // Bots are started before any source or the clock can produce a price.

@@ -71,6 +71,9 @@ public sealed class HoconSection
         return sections;
     }
 
+    /// <summary>A text that may be empty (or missing: empty).</summary>
+    public string OptionalString(string key) => Has(key) ? Scalar(key) : "";
+
     public string String(string key)
     {
         var text = Scalar(key);

@@ -33,6 +33,9 @@ public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<B
 
     public StatisticsSettings Statistics { get; init; } = StatisticsSettings.Default;
 
+    /// <summary>Where <c>serve</c> keeps its ledger; replays never persist.</summary>
+    public PersistenceSettings Persistence { get; init; } = PersistenceSettings.None;
+
     public ImmutableArray<string> SourceAssets => [.. Sources.Select(s => s.Asset)];
 
     /// <summary>These settings with every bot configured with <c>assets = all</c> watching the run's assets, in their order.</summary>

@@ -22,7 +22,7 @@ public static class TradingSettingsReader
     public static TradingSettings Read(HoconSection root)
     {
         var section = root.Section(RootKey);
-        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway", "statistics");
+        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway", "statistics", "persistence");
 
         var exchange = section.Section("exchange");
         exchange.AllowOnly("history-size", "fee-percent");
@@ -44,6 +44,7 @@ public static class TradingSettingsReader
         return new TradingSettings(exchangeSettings, bots, sources, new LiveSettings(live.Duration("duration")))
         {
             Gateway = gateway,
+            Persistence = PersistenceSettingsReader.Read(section.Section("persistence"), Environment.GetEnvironmentVariable),
             Statistics = section.Has("statistics") ? ReadStatistics(section.Section("statistics")) : StatisticsSettings.Default,
         };
     }

@@ -1,0 +1,205 @@
+using Akka.Actor;
+using Akka.Event;
+using AkkaTrading.Domain.Events;
+using AkkaTrading.Domain.Ledger;
+using AkkaTrading.Engine.Persistence;
+using AkkaTrading.Engine.Settings;
+using static AkkaTrading.Domain.Ledger.LedgerEvent;
+
+namespace AkkaTrading.Engine.Actors;
+
+/// <summary>How a server's exchange keeps its ledger.</summary>
+/// <param name="Journal">starts the journal the ledger is written to, given the exchange; none: the ledger lives in memory only</param>
+/// <param name="Health">told when the ledger is recovered, or when its store fails</param>
+public sealed record ServerLedger(Func<IActorRef, Props>? Journal, int SnapshotEvery, LedgerHealth Health)
+{
+    /// <summary>A ledger in memory only.</summary>
+    public static ServerLedger InMemory() => new(null, int.MaxValue, new LedgerHealth());
+
+    /// <summary>A ledger written to the configured journal (<see cref="LedgerJournalActor"/>).</summary>
+    public static ServerLedger Persistent(int snapshotEvery, LedgerHealth? health = null) =>
+        new(exchange => LedgerJournalActor.Props(exchange), snapshotEvery, health ?? new LedgerHealth());
+}
+
+/// <summary>Whether a server's ledger came back, and whether its store failed since.</summary>
+public sealed class LedgerHealth
+{
+    private readonly TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the exchange has its ledger back and takes orders; faults with a <see cref="LedgerStoreException"/>
+    /// when the ledger cannot be read.</summary>
+    public Task Recovered => _recovered.Task;
+
+    /// <summary>Completes, with the reason, when the store fails: the server can no longer make anything durable.</summary>
+    public Task<string> Failed => _failed.Task;
+
+    public void OnRecovered() => _recovered.TrySetResult();
+
+    public void OnFailed(string reason, Exception cause)
+    {
+        _recovered.TrySetException(new LedgerStoreException(reason, cause));
+        _failed.TrySetResult(reason);
+    }
+}
+
+/// <summary>
+/// The exchange of a server: its accounts are a <see cref="Ledger"/> written to a journal ahead of every answer. An order's
+/// events are handed to the journal at once; its fill or rejection is answered, logged, published and stamped into the event log
+/// only when they are durable — and so is everything after it (prices too), so that clients see events in sequence order.
+/// </summary>
+public sealed partial class ExchangeActor
+{
+    /// <summary>Sequence numbers reserved at a time: a restart numbers on after them.</summary>
+    public const int SeqsReservedAhead = 10_000;
+
+    /// <summary>The most fills and rejections a snapshot keeps for clients resuming after a restart.</summary>
+    public const int RecentOutcomesKept = 10_000;
+
+    private readonly ServerLedger? _ledgerOptions;
+    private readonly IReadOnlyList<BotAccount> _configuredBots;
+    private readonly IActorRef? _journal;
+    private readonly Queue<LedgerEvent>? _recentOutcomes;
+    private readonly Queue<(long Ticket, Action Release)> _pending = new();
+    private Ledger? _ledger;
+    private long _lastStamped, _issued, _durable;
+    private int _sinceSnapshot;
+    private bool _restoredComplete = true;
+
+    public IStash Stash { get; set; } = null!;
+
+    private long NextSeq()
+    {
+        var seq = ++_lastStamped;
+        if (_journal is not null && seq > _ledger!.ReservedSeq) Write([_ledger.Reserve(seq + SeqsReservedAhead, _clock.GetUtcNow())]);
+        return seq;
+    }
+
+    /// <summary>Hands events to the journal (nothing without one), and a snapshot every so many.</summary>
+    private void Write(IReadOnlyList<LedgerEvent> events)
+    {
+        if (_journal is null) return;
+        _journal.Tell(new LedgerJournal.Write(++_issued, events));
+        _sinceSnapshot += events.Count;
+        if (_sinceSnapshot < _ledgerOptions!.SnapshotEvery) return;
+        _sinceSnapshot = 0;
+        _journal.Tell(new LedgerJournal.Snapshot(LedgerSnapshot.Of(_ledger!, _recentOutcomes!)));
+    }
+
+    /// <summary>Runs <paramref name="release"/> once everything handed to the journal so far is durable (at once when it is).</summary>
+    private void AfterWrites(Action release)
+    {
+        if (_pending.Count == 0 && _durable == _issued) release();
+        else _pending.Enqueue((_issued, release));
+    }
+
+    /// <summary>Answers the sender what is true now, once it is durable.</summary>
+    private void AnswerAfterWrites(object answer)
+    {
+        var sender = Sender;
+        AfterWrites(() => sender.Tell(answer));
+    }
+
+    private void OnDurable(LedgerJournal.Durable durable)
+    {
+        _durable = durable.Ticket;
+        while (_pending.TryPeek(out var next) && next.Ticket <= _durable)
+        {
+            _pending.Dequeue();
+            next.Release();
+        }
+    }
+
+    private void OnStoreFailed(LedgerJournal.Failed failed)
+    {
+        _log.Error("{Reason}: the exchange answers nothing more", failed.Reason);
+        _pending.Clear();
+        _ledgerOptions?.Health.OnFailed(failed.Reason, failed.Cause);
+        Become(() => ReceiveAny(_ => { }));
+    }
+
+    /// <summary>Stamps an event into the event log and publishes it for the clients.</summary>
+    private void Publish(ExchangeEvent stamped)
+    {
+        _events!.Append(stamped);
+        Context.System.EventStream.Publish(stamped);
+    }
+
+    private void KeepRecent(LedgerEvent outcome)
+    {
+        _recentOutcomes!.Enqueue(outcome);
+        if (_recentOutcomes.Count > Math.Min(RecentOutcomesKept, _events!.Capacity)) _recentOutcomes.Dequeue();
+    }
+
+    private void OpenAccountNow(string bot, decimal initialCash)
+    {
+        if (_ledger is null) _book.OpenAccount(bot, initialCash);
+        else Write([_ledger.Open(bot, initialCash, _lastStamped, _clock.GetUtcNow())]);
+    }
+
+    /// <summary>Opens the accounts of configured bots the ledger does not have yet; the others keep their ledger's.</summary>
+    private void OpenConfiguredAccounts()
+    {
+        foreach (var bot in _configuredBots)
+            if (!_book.Accounts.Any(a => string.Equals(a.Bot, bot.Name, StringComparison.OrdinalIgnoreCase)))
+                OpenAccountNow(bot.Name, bot.InitialCash);
+    }
+
+    /// <summary>Folds what the journal reads back, holding every other message until it is done.</summary>
+    private void Recovering()
+    {
+        Receive<LedgerJournal.SnapshotRecovered>(snapshot =>
+        {
+            _ledger = snapshot.State.Restore(_book, _clientOrderIds);
+            _restoredComplete = snapshot.State.Recent.Length < RecentOutcomesKept;
+            foreach (var outcome in snapshot.State.Recent) Restore(outcome);
+        });
+        Receive<LedgerJournal.EventsRecovered>(batch =>
+        {
+            foreach (var e in batch.Events)
+            {
+                try
+                {
+                    _ledger!.Apply(e);
+                }
+                catch (LedgerInconsistencyException inconsistency)
+                {
+                    Self.Tell(new LedgerJournal.Failed($"the ledger is inconsistent at {inconsistency.Message}", inconsistency));
+                    Become(() => Receive<LedgerJournal.Failed>(OnStoreFailed));
+                    return;
+                }
+                if (e is OrderFilled or OrderRejected) Restore(e);
+            }
+        });
+        Receive<LedgerJournal.Recovered>(done =>
+        {
+            var ledger = _ledger!;
+            _lastStamped = Math.Max(ledger.LastSeq, ledger.ReservedSeq);
+            _events!.ContinueAfter(_lastStamped);
+            _step = ledger.LastStep;
+            _log.Info("Ledger recovered: {Accounts} accounts, {Events} events read after the latest snapshot; numbering on from {Seq}",
+                _book.Accounts.Count, done.JournalEvents, _lastStamped + 1);
+            Become(Ready);
+            OpenConfiguredAccounts();
+            Stash.UnstashAll();
+            _ledgerOptions!.Health.OnRecovered();
+        });
+        Receive<LedgerJournal.Failed>(OnStoreFailed);
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <summary>Puts a recovered fill or rejection back where clients and the dashboard find it.</summary>
+    private void Restore(LedgerEvent outcome)
+    {
+        var data = outcome switch
+        {
+            OrderFilled f => (EventData)new TradeData(f.Fill, f.ClientOrderId),
+            OrderRejected r => new RejectionData(r.Rejection, r.ClientOrderId),
+            _ => throw new ArgumentException($"not an outcome: {outcome}", nameof(outcome)),
+        };
+        _events!.Restore(new ExchangeEvent(outcome.Seq, outcome.Time, data), _restoredComplete);
+        _restoredComplete = true;
+        KeepRecent(outcome);
+        if (outcome is OrderFilled filled) RememberTrade(filled.Fill);
+    }
+}
