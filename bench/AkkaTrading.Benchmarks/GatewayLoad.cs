@@ -45,6 +45,7 @@ public static class GatewayLoad
         [.. Enumerable.Range(0, Bots).Select(i => ($"bench-{i}", $"bench-token-{i:D4}-0123456789"))];
 
     public static TradingConfig Config() => TradingConfig.FromText($$"""
+        akka-trading.persistence.provider = none
         akka-trading.gateway {
           orders-per-second = 1000000   # the benchmark measures the gateway, not the per-bot limit
           order-burst = 1000000

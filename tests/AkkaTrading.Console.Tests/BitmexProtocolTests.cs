@@ -15,6 +15,7 @@ public sealed class BitmexProtocolTests
     {
         var config = TradingConfig.FromText($$"""
             akka-trading {
+              persistence.provider = none
               sources = [ {{sources}} ]
               bots = [ { name = house, strategy = hamster, assets = [XBTUSD], initial-cash = 0 } ]
             }

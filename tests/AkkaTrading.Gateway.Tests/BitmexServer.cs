@@ -27,6 +27,7 @@ public sealed class BitmexServer : IAsyncDisposable
     {
         var config = TradingConfig.FromText($$"""
             akka-trading {
+              persistence.provider = none
               sources = [
                 { asset = XBTUSD, generator = random-walk, start-price = 100.00, drift-percent = 0, volatility-percent = 1, seed = 1,
                   interval = 20ms }

@@ -30,6 +30,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         var config = TradingConfig.FromText($$"""
             akka-trading {
+              persistence.provider = none
               sources = [
                 { asset = ALFA, generator = random-walk, start-price = 100.00, drift-percent = 0, volatility-percent = 1, seed = 1,
                   interval = {{interval}} }
