@@ -1,8 +1,10 @@
 using AkkaTrading.Console.Cli;
 using AkkaTrading.Console.Files;
+using AkkaTrading.Console.Ledger;
 using AkkaTrading.Console.Output;
 using AkkaTrading.Console.Report;
 using AkkaTrading.Console.Running;
+using AkkaTrading.Domain.Ledger;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Feeds;
@@ -30,6 +32,8 @@ public static class App
                 Command.Replay replay => ReplayAsync(replay, output, error, token),
                 Command.Serve serve => ServeAsync(serve, output, token),
                 Command.Quotes quotes => QuotesAsync(quotes, output, token),
+                Command.LedgerExport export => LedgerExportAsync(export, output, token),
+                Command.LedgerVerify verify => LedgerVerifyAsync(verify, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             }, stop);
         }
@@ -147,6 +151,72 @@ public static class App
         if (report is not null) output.WriteLine($"report: " +
             $"{report.Publish(dir => ReportWriter.Write(dir, $"Server: {title}", config, outcome))}");
         return ExitOk;
+    }
+
+    private static PersistenceSettings LedgerSettings(string? configFile, string? dataDir)
+    {
+        var persistence = WithDataDir(TradingConfig.Load(configFile).Settings.Persistence, dataDir);
+        return persistence.Provider == LedgerProvider.None
+            ? throw new UsageException("'akka-trading.persistence.provider' is none: there is no ledger to read")
+            : persistence;
+    }
+
+    private static async Task<int> LedgerExportAsync(Command.LedgerExport export, TextWriter output, CancellationToken stop)
+    {
+        var persistence = LedgerSettings(export.ConfigFile, export.DataDir);
+        if (export.Out is { } path) OutputPaths.Check([], path, null, null);
+        var audit = new LedgerAudit();
+        var trades = new List<LedgerEvent.OrderFilled>();
+        using var file = export.Out is { } destination ? TradeLogFile.Create(destination) : null;
+        var writer = file?.Writer ?? output;
+        if (export.Format == "csv") writer.WriteLine(LedgerExport.TradesHeader);
+        await Read(persistence, e =>
+        {
+            audit.Add(e);
+            if (e is not LedgerEvent.OrderFilled filled) return;
+            if (export.Format == "csv") writer.WriteLine(LedgerExport.TradeRow(filled));
+            else trades.Add(filled);
+        }, stop);
+        var accounts = audit.Ledger.Book.Accounts;
+        if (export.Format == "json")
+        {
+            writer.Flush();
+            using var json = new MemoryStream();
+            LedgerExport.WriteJson(json, trades, accounts);
+            writer.WriteLine(System.Text.Encoding.UTF8.GetString(json.ToArray()));
+        }
+        if (file is null) return ExitOk;
+        file.Commit();
+        if (export.Format == "csv")
+        {
+            var accountsPath = Path.ChangeExtension(file.Path, null) + ".accounts.csv";
+            using var accountsFile = TradeLogFile.Create(accountsPath);
+            LedgerExport.WriteAccountsCsv(accountsFile.Writer, accounts);
+            accountsFile.Commit();
+        }
+        return ExitOk;
+    }
+
+    private static async Task<int> LedgerVerifyAsync(Command.LedgerVerify verify, TextWriter output, CancellationToken stop)
+    {
+        var audit = new LedgerAudit();
+        await Read(LedgerSettings(verify.ConfigFile, verify.DataDir), audit.Add, stop);
+        output.WriteLine($"ledger verified: {audit.Events} events, {audit.Ledger.Book.Accounts.Count} accounts, {audit.Fills} fills, " +
+            $"{audit.Rejections} rejections; every order has one outcome and money is conserved at every event");
+        return ExitOk;
+    }
+
+    /// <summary>Reads the ledger from its first event; an event that does not follow from those before it is the user's error.</summary>
+    private static async Task Read(PersistenceSettings persistence, Action<LedgerEvent> onEvent, CancellationToken stop)
+    {
+        try
+        {
+            await LedgerReader.ReadAsync(persistence, onEvent, stop);
+        }
+        catch (LedgerInconsistencyException e)
+        {
+            throw new LedgerStoreException($"the ledger is inconsistent at {e.Message}");
+        }
     }
 
     /// <summary>The ledger's settings with the data directory given on the command line instead of the configured one.</summary>

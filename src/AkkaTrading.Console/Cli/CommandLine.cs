@@ -17,6 +17,7 @@ public static class CommandLine
           AkkaTrading.Console replay <scenario> [options]  replay a scenario (.csv or .hocon) as fast as possible
           AkkaTrading.Console serve [options]              the live exchange on the network, for remote bots
           AkkaTrading.Console quotes --url <ws://…> --symbol <s>  the first quotes from a BitMEX-protocol server
+          AkkaTrading.Console ledger export|verify         a stopped server's ledger: its trades and accounts, checked
           AkkaTrading.Console <command> --help             options of a command
 
         With no command, 'run' is used: three random-walk sources, an Investor and a Hamster; every
@@ -54,6 +55,7 @@ public static class CommandLine
         root.Subcommands.Add(ReplayCommand.Create(dispatch));
         root.Subcommands.Add(ServeCommand.Create(dispatch));
         root.Subcommands.Add(QuotesCommand.Create(dispatch));
+        root.Subcommands.Add(LedgerCommand.Create(dispatch));
         root.Subcommands.Add(HelpCommand());
         return root;
     }

@@ -30,6 +30,12 @@ public abstract record Command
     /// <param name="DataDir">the SQLite ledger's directory instead of the configured one</param>
     public sealed record Serve(CommonOptions Common, IReadOnlyList<string>? Urls, string? GrpcUrl, string? Scenario, double Speed,
         string? DataDir = null) : Command;
+
+    /// <param name="DataDir">instead of <c>akka-trading.persistence.data-dir</c></param>
+    /// <param name="Out">the file to write (stdout when null)</param>
+    public sealed record LedgerExport(string? DataDir, string? ConfigFile, string Format, string? Out) : Command;
+
+    public sealed record LedgerVerify(string? DataDir, string? ConfigFile) : Command;
 }
 
 /// <summary>A market-data file given on the command line (<c>--data ASSET=FILE</c>).</summary>
