@@ -4,6 +4,9 @@ using Akka.Actor;
 using Akka.Hosting;
 using AkkaTrading.Engine.Actors;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Gateway.Auth;
+using AkkaTrading.Gateway.Endpoints;
+using AkkaTrading.Gateway.Events;
 using AkkaTrading.Engine.Persistence;
 using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Settings;
@@ -109,6 +112,7 @@ public sealed class TradingServer : IAsyncDisposable
         try
         {
             await ledger.Health.Recovered;
+            await AcceptRegisteredTokensAsync(app.Services);
         }
         catch
         {
@@ -121,6 +125,15 @@ public sealed class TradingServer : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var http = bound.Where(a => new Uri(a).Port != grpcEndPoint.Port).ToList();
         return new TradingServer(app, store, ledger.Health, http, $"http://{grpcEndPoint}");
+    }
+
+    /// <summary>The bots that registered before a restart authenticate with their tokens again, and count towards the limit.</summary>
+    private static async Task AcceptRegisteredTokensAsync(IServiceProvider services)
+    {
+        var registered = await services.GetRequiredService<ExchangeClient>().RegisteredTokensAsync(CancellationToken.None);
+        var tokens = services.GetRequiredService<BotTokens>();
+        foreach (var (bot, hash) in registered) tokens.Accept(hash, bot);
+        services.GetRequiredService<Registrations>().Recovered(registered.Count);
     }
 
     /// <summary>

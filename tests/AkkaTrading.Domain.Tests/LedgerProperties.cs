@@ -58,7 +58,7 @@ public class LedgerProperties
                     step++;
                     break;
                 case Open o when live.Book.AccountOf(o.Bot) is null:
-                    events.Add(live.Open(o.Bot, o.Cash, seq, T0));
+                    events.Add(live.Open(o.Bot, o.Cash, seq, T0, tokenHash: o.Bot == "c" ? "C0FFEE" : null));
                     plain.OpenAccount(o.Bot, o.Cash);
                     break;
                 case Submit s when s.ClientOrderId is null || !live.ClientOrderIds.TryGet(s.Order.Bot, s.ClientOrderId, out _):
@@ -87,6 +87,7 @@ public class LedgerProperties
         Assert.Equal(State(expected.Book), State(actual.Book));
         Assert.Equal(expected.ClientOrderIds.Entries(), actual.ClientOrderIds.Entries());
         Assert.Equal((expected.LastSeq, expected.ReservedSeq, expected.LastStep), (actual.LastSeq, actual.ReservedSeq, actual.LastStep));
+        Assert.Equal(expected.TokenHashes.OrderBy(t => t.Key), actual.TokenHashes.OrderBy(t => t.Key));
     }
 
     private static string State(ExchangeBook book) => string.Join("; ", book.Accounts.Select(a =>

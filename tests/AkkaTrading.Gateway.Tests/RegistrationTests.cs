@@ -52,4 +52,25 @@ public sealed class RegistrationTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("registration_closed", (await Json(refused)).GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task A_registered_bot_keeps_its_account_and_its_token_across_a_restart_and_still_counts_towards_the_limit()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("akka-trading-registration-").FullName;
+        const string open = "registration { open = true, initial-cash = 2500, max-bots = 1 }";
+        string token;
+        await using (var first = await TestServer.StartAsync(open, dataDir: dataDir))
+        {
+            var registered = await first.Client().PostAsJsonAsync("api/v1/bots", new { name = "carol" });
+            token = (await Json(registered)).GetProperty("token").GetString()!;
+        }
+
+        await using var second = await TestServer.StartAsync(open, dataDir: dataDir);
+        using var carol = second.Client(token);
+        var account = await Json(await carol.GetAsync("api/v1/account"));
+        Assert.Equal(("carol", 2500m), (account.GetProperty("bot").GetString(), account.GetProperty("cash").GetDecimal()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await second.Client().PostAsJsonAsync("api/v1/bots", new { name = "dave" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.Client("not-" + token).GetAsync("api/v1/account")).StatusCode);
+        Directory.Delete(dataDir, recursive: true);
+    }
 }

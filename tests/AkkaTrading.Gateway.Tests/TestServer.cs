@@ -26,11 +26,12 @@ public sealed class TestServer : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     /// <param name="gateway">HOCON lines layered into <c>akka-trading.gateway</c></param>
-    public static async Task<TestServer> StartAsync(string gateway = "", string interval = "20ms")
+    /// <param name="dataDir">keep the ledger in SQLite there (in memory when not given)</param>
+    public static async Task<TestServer> StartAsync(string gateway = "", string interval = "20ms", string? dataDir = null)
     {
         var config = TradingConfig.FromText($$"""
             akka-trading {
-              persistence.provider = none
+              persistence { {{(dataDir is null ? "provider = none" : $"provider = sqlite, data-dir = \"{dataDir}\"")}} }
               sources = [
                 { asset = ALFA, generator = random-walk, start-price = 100.00, drift-percent = 0, volatility-percent = 1, seed = 1,
                   interval = {{interval}} }

@@ -13,6 +13,7 @@ namespace AkkaTrading.Domain.Ledger;
 public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = null)
 {
     private OrderAccepted? _accepted;
+    private readonly Dictionary<string, string> _tokenHashes = new(StringComparer.Ordinal);
 
     /// <summary>The accounts (and the prices, which the ledger does not keep).</summary>
     public ExchangeBook Book { get; } = book;
@@ -25,13 +26,16 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
     /// <summary>The highest sequence number the exchange may have stamped (<see cref="SeqReserved"/>).</summary>
     public long ReservedSeq { get; private set; }
 
+    /// <summary>The token hashes of the bots that registered while a server ran, by bot.</summary>
+    public IReadOnlyDictionary<string, string> TokenHashes => _tokenHashes;
+
     /// <summary>The step (price count) of the newest fill or rejection, so that a restarted exchange counts on from it.</summary>
     public long LastStep { get; private set; }
 
     /// <summary>Opens an account at sequence number <paramref name="seq"/> (that of the event before it).</summary>
-    public AccountOpened Open(string bot, decimal initialCash, long seq, DateTimeOffset time)
+    public AccountOpened Open(string bot, decimal initialCash, long seq, DateTimeOffset time, string? tokenHash = null)
     {
-        var opened = new AccountOpened(seq, time, bot, initialCash);
+        var opened = new AccountOpened(seq, time, bot, initialCash, tokenHash);
         Apply(opened);
         return opened;
     }
@@ -59,7 +63,11 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
     }
 
     /// <summary>Continues from a snapshot's numbers.</summary>
-    internal void Resume(long lastSeq, long reservedSeq, long lastStep) => (LastSeq, ReservedSeq, LastStep) = (lastSeq, reservedSeq, lastStep);
+    internal void Resume(long lastSeq, long reservedSeq, long lastStep, IEnumerable<(string Bot, string TokenHash)> tokenHashes)
+    {
+        (LastSeq, ReservedSeq, LastStep) = (lastSeq, reservedSeq, lastStep);
+        foreach (var (bot, hash) in tokenHashes) _tokenHashes[bot] = hash;
+    }
 
     /// <summary>Applies one event written before.</summary>
     /// <exception cref="LedgerInconsistencyException">the event does not follow from the ledger so far</exception>
@@ -74,6 +82,7 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
                 if (opened.InitialCash is < 0m or > LedgerLimits.MaxCash)
                     throw new LedgerInconsistencyException(e, $"initial cash {opened.InitialCash} is outside 0..{LedgerLimits.MaxCash}");
                 Book.OpenAccount(opened.Bot, opened.InitialCash);
+                if (opened.TokenHash is { } hash) _tokenHashes[opened.Bot] = hash;
                 LastSeq = opened.Seq;
                 break;
             case OrderAccepted accepted:

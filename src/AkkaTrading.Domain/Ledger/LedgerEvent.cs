@@ -13,7 +13,10 @@ public interface ILedgerRecord;
 /// </summary>
 public abstract record LedgerEvent(long Seq, DateTimeOffset Time) : ILedgerRecord
 {
-    public sealed record AccountOpened(long Seq, DateTimeOffset Time, string Bot, decimal InitialCash) : LedgerEvent(Seq, Time);
+    /// <summary>An account opened; <see cref="TokenHash"/> is the SHA-256 of the token of a bot that registered while the server ran
+    /// (the token itself is never written).</summary>
+    public sealed record AccountOpened(long Seq, DateTimeOffset Time, string Bot, decimal InitialCash, string? TokenHash = null)
+        : LedgerEvent(Seq, Time);
 
     /// <summary>An order the exchange took on, before it was checked; its outcome follows with the same number.</summary>
     public sealed record OrderAccepted(long Seq, DateTimeOffset Time, Order Order, string? ClientOrderId) : LedgerEvent(Seq, Time);

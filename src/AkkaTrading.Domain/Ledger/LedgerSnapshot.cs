@@ -4,9 +4,9 @@ using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Domain.Ledger;
 
-/// <summary>An account as a snapshot keeps it.</summary>
+/// <summary>An account as a snapshot keeps it (with the token hash of a bot that registered while a server ran).</summary>
 public sealed record AccountSnapshot(string Bot, decimal InitialCash, decimal Cash, decimal FeesPaid, long TradeCount,
-    ImmutableArray<(string Asset, Position Position)> Positions);
+    ImmutableArray<(string Asset, Position Position)> Positions, string? TokenHash = null);
 
 /// <summary>The outcome a client order id is answered with.</summary>
 public sealed record RememberedOrder(string Bot, string ClientOrderId, long Seq, OrderResult Result);
@@ -21,7 +21,8 @@ public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastSte
     public static LedgerSnapshot Of(Ledger ledger, IEnumerable<LedgerEvent> recent) => new(
         ledger.LastSeq, ledger.ReservedSeq, ledger.LastStep,
         [.. ledger.Book.Accounts.Select(a => new AccountSnapshot(a.Bot, a.InitialCash, a.Cash, a.FeesPaid, a.TradeCount,
-            [.. a.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))]))],
+            [.. a.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))],
+            ledger.TokenHashes.GetValueOrDefault(a.Bot)))],
         [.. ledger.ClientOrderIds.Entries().Select(e => new RememberedOrder(e.Bot, e.ClientOrderId, e.Seq, e.Result))],
         [.. recent]);
 
@@ -31,7 +32,7 @@ public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastSte
         var ledger = new Ledger(book, clientOrderIds);
         foreach (var a in Accounts) book.OpenAccount(a.Bot, a.InitialCash).Restore(a.Cash, a.FeesPaid, a.TradeCount, a.Positions);
         foreach (var r in Remembered) ledger.ClientOrderIds.Remember(r.Bot, r.ClientOrderId, r.Result, r.Seq);
-        ledger.Resume(LastSeq, ReservedSeq, LastStep);
+        ledger.Resume(LastSeq, ReservedSeq, LastStep, Accounts.Where(a => a.TokenHash is not null).Select(a => (a.Bot, a.TokenHash!)));
         return ledger;
     }
 }

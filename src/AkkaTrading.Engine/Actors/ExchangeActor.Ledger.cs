@@ -131,10 +131,10 @@ public sealed partial class ExchangeActor
         if (_recentOutcomes.Count > Math.Min(RecentOutcomesKept, _events!.Capacity)) _recentOutcomes.Dequeue();
     }
 
-    private void OpenAccountNow(string bot, decimal initialCash)
+    private void OpenAccountNow(string bot, decimal initialCash, string? tokenHash = null)
     {
         if (_ledger is null) _book.OpenAccount(bot, initialCash);
-        else Write([_ledger.Open(bot, initialCash, _lastStamped, _clock.GetUtcNow())]);
+        else Write([_ledger.Open(bot, initialCash, _lastStamped, _clock.GetUtcNow(), tokenHash)]);
     }
 
     /// <summary>Opens the accounts of configured bots the ledger does not have yet; the others keep their ledger's.</summary>

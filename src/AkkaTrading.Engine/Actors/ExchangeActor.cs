@@ -121,6 +121,8 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
         Receive<GetHistory>(q => Sender.Tell(new PriceHistory(q.Asset, [.. _book.History(q.Asset, q.Count)])));
         Receive<GetSnapshot>(_ => AnswerAfterWrites(TakeSnapshot()));
         Receive<GetRecording>(_ => Sender.Tell((_recorder ?? new RunRecorder()).Recording()));
+        Receive<GetRegisteredTokens>(_ => Sender.Tell(new RegisteredTokens(
+            new Dictionary<string, string>(_ledger?.TokenHashes ?? new Dictionary<string, string>(), StringComparer.Ordinal))));
         Receive<LedgerJournal.Durable>(OnDurable);
         Receive<LedgerJournal.Failed>(OnStoreFailed);
     }
@@ -197,7 +199,7 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
     {
         // names differing only in case would be told apart by the exchange but not by the people reading its trades
         var existed = _book.Accounts.Any(a => string.Equals(a.Bot, open.Bot, StringComparison.OrdinalIgnoreCase));
-        if (!existed) OpenAccountNow(open.Bot, open.InitialCash);
+        if (!existed) OpenAccountNow(open.Bot, open.InitialCash, open.TokenHash);
         if (!Sender.Equals(Context.System.DeadLetters)) AnswerAfterWrites(new AccountOpened(open.Bot, existed)); // none at start
     }
 

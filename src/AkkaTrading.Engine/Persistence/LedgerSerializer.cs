@@ -90,6 +90,7 @@ internal static class LedgerJson
             case AccountOpened o:
                 json.WriteString("bot", o.Bot);
                 Money(json, "initialCash", o.InitialCash);
+                if (o.TokenHash is { } hash) json.WriteString("tokenHash", hash);
                 break;
             case OrderAccepted a:
                 WriteOrder(json, a.Order);
@@ -114,7 +115,7 @@ internal static class LedgerJson
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
         return manifest switch
         {
-            LedgerSerializer.Opened => new AccountOpened(seq, time, Text(e, "bot"), Money(e, "initialCash")),
+            LedgerSerializer.Opened => new AccountOpened(seq, time, Text(e, "bot"), Money(e, "initialCash"), OptionalText(e, "tokenHash")),
             LedgerSerializer.Accepted => new OrderAccepted(seq, time, ReadOrder(e), OptionalText(e, "clientOrderId")),
             LedgerSerializer.Filled => new OrderFilled(seq, time, ReadFill(e), OptionalText(e, "clientOrderId"), Money(e, "cashAfter")),
             LedgerSerializer.Rejected => new OrderRejected(seq, time, ReadRejection(e), OptionalText(e, "clientOrderId")),
@@ -137,6 +138,7 @@ internal static class LedgerJson
             Money(json, "cash", a.Cash);
             Money(json, "feesPaid", a.FeesPaid);
             json.WriteNumber("trades", a.TradeCount);
+            if (a.TokenHash is { } hash) json.WriteString("tokenHash", hash);
             json.WriteStartArray("positions");
             foreach (var (asset, position) in a.Positions)
             {
@@ -179,7 +181,8 @@ internal static class LedgerJson
         [.. s.GetProperty("accounts").EnumerateArray().Select(a => new AccountSnapshot(Text(a, "bot"), Money(a, "initialCash"),
             Money(a, "cash"), Money(a, "feesPaid"), a.GetProperty("trades").GetInt64(),
             [.. a.GetProperty("positions").EnumerateArray()
-                .Select(p => (Text(p, "asset"), new Position(Money(p, "quantity"), Money(p, "averageEntryPrice"))))]))],
+                .Select(p => (Text(p, "asset"), new Position(Money(p, "quantity"), Money(p, "averageEntryPrice"))))],
+            OptionalText(a, "tokenHash")))],
         [.. s.GetProperty("remembered").EnumerateArray().Select(r => r.TryGetProperty("price", out _)
             ? new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(), OrderResult.Filled(ReadFill(r)))
             : new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(),

@@ -7,8 +7,14 @@ namespace AkkaTrading.Engine.Protocol;
 public static class Server
 {
     /// <summary>Opens an account while the exchange runs; idempotent: answered <see cref="AccountOpened"/>, Existed when it was open
-    /// already.</summary>
-    public sealed record OpenAccount(string Bot, decimal InitialCash);
+    /// already. <see cref="TokenHash"/>: the SHA-256 of a registering bot's token, kept in the ledger so the token works after a
+    /// restart.</summary>
+    public sealed record OpenAccount(string Bot, decimal InitialCash, string? TokenHash = null);
+
+    /// <summary>Asks for the token hashes of the bots that registered while the server ran (the ledger's); answered with
+    /// <see cref="RegisteredTokens"/>.</summary>
+    public sealed record GetRegisteredTokens;
+    public sealed record RegisteredTokens(IReadOnlyDictionary<string, string> HashByBot);
     public sealed record AccountOpened(string Bot, bool Existed);
 
     /// <summary>

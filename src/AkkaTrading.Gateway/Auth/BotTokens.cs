@@ -18,13 +18,15 @@ public sealed class BotTokens
         foreach (var bot in bots) _botByHash[Hash(bot.Token)] = bot.Name;
     }
 
-    /// <summary>A new secret token for <paramref name="bot"/>, which a bot registered while the server runs authenticates with.</summary>
-    public string Issue(string bot)
+    /// <summary>A new secret token for a bot that registers while the server runs, and its hash (what the ledger keeps).</summary>
+    public static (string Token, string Hash) NewToken()
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        _botByHash[Hash(token)] = bot;
-        return token;
+        return (token, Hash(token));
     }
+
+    /// <summary>Lets the token of this hash authenticate <paramref name="bot"/> (registered now, or before a restart).</summary>
+    public void Accept(string hash, string bot) => _botByHash[hash] = bot;
 
     /// <summary>The bot a token belongs to, or null.</summary>
     public string? BotOf(string? token) => string.IsNullOrEmpty(token) ? null : _botByHash.GetValueOrDefault(Hash(token));

@@ -44,7 +44,8 @@ public static class RegistrationEndpoints
             if (!registered.TryTake(settings.Registration.MaxBots))
                 return Results.Json(new ErrorMessage("registration_full", $"{settings.Registration.MaxBots} bots have registered already"),
                     statusCode: StatusCodes.Status403Forbidden);
-            var opened = await exchange.OpenAccountAsync(name, settings.Registration.InitialCash, cancel);
+            var (token, hash) = BotTokens.NewToken();
+            var opened = await exchange.OpenAccountAsync(name, settings.Registration.InitialCash, hash, cancel);
             if (opened.Existed)
             {
                 registered.GiveBack();
@@ -52,8 +53,14 @@ public static class RegistrationEndpoints
                     $"the name '{name}' is taken (names that differ only in case are one name)"));
             }
             return Results.Created($"/api/v1/account",
-                new RegistrationMessage(name, tokens.Issue(name), settings.Registration.InitialCash));
+                new RegistrationMessage(name, Accepted(tokens, hash, name, token), settings.Registration.InitialCash));
         });
+
+    private static string Accepted(BotTokens tokens, string hash, string bot, string token)
+    {
+        tokens.Accept(hash, bot);
+        return token;
+    }
 }
 
 /// <summary>How many bots registered while the server runs, so that their number stays bounded.</summary>
@@ -69,4 +76,7 @@ public sealed class Registrations
     }
 
     public void GiveBack() => Interlocked.Decrement(ref _count);
+
+    /// <summary>Counts the bots that registered before a restart.</summary>
+    public void Recovered(int count) => Interlocked.Add(ref _count, count);
 }

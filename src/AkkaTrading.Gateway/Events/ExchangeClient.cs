@@ -20,8 +20,12 @@ public sealed class ExchangeClient(IActorRef exchange, EventHub hub, IReadOnlyLi
     public Task<OrderOutcome> SubmitAsync(Order order, string? clientOrderId, CancellationToken cancel) =>
         exchange.Ask<OrderOutcome>(new SubmitOrder(order, clientOrderId), Timeout, cancel);
 
-    public Task<AccountOpened> OpenAccountAsync(string bot, decimal initialCash, CancellationToken cancel) =>
-        exchange.Ask<AccountOpened>(new OpenAccount(bot, initialCash), Timeout, cancel);
+    public Task<AccountOpened> OpenAccountAsync(string bot, decimal initialCash, string? tokenHash, CancellationToken cancel) =>
+        exchange.Ask<AccountOpened>(new OpenAccount(bot, initialCash, tokenHash), Timeout, cancel);
+
+    /// <summary>The token hashes of the bots that registered while the server ran, by bot (the ledger keeps them).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RegisteredTokensAsync(CancellationToken cancel) =>
+        (await exchange.Ask<RegisteredTokens>(new GetRegisteredTokens(), Timeout, cancel)).HashByBot;
 
     public Task<AccountState> AccountAsync(string bot, CancellationToken cancel)
         => exchange.Ask<AccountState>(new GetAccount(bot), Timeout, cancel);
