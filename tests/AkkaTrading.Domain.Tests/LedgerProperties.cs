@@ -48,7 +48,7 @@ public class LedgerProperties
         long seq = 0, step = 0;
         for (var i = 0; i < ops.Length; i++)
         {
-            if (i == snapshotAt) (snapshot, eventsAtSnapshot) = (LedgerSnapshot.Of(live, []), events.Count);
+            if (i == snapshotAt) (snapshot, eventsAtSnapshot) = (LedgerSnapshot.Of(live, [], recentComplete: true), events.Count);
             switch (ops[i])
             {
                 case Price p:

@@ -13,18 +13,18 @@ public sealed record RememberedOrder(string Bot, string ClientOrderId, long Seq,
 
 /// <summary>
 /// The <see cref="Ledger"/> at one event, so that a restart need not fold the whole journal. <see cref="Recent"/> are the last
-/// fills and rejections clients may still resume from.
+/// fills and rejections clients may still resume from; <see cref="RecentComplete"/> when they are all there ever were.
 /// </summary>
 public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastStep, ImmutableArray<AccountSnapshot> Accounts,
-    ImmutableArray<RememberedOrder> Remembered, ImmutableArray<LedgerEvent> Recent) : ILedgerRecord
+    ImmutableArray<RememberedOrder> Remembered, ImmutableArray<LedgerEvent> Recent, bool RecentComplete) : ILedgerRecord
 {
-    public static LedgerSnapshot Of(Ledger ledger, IEnumerable<LedgerEvent> recent) => new(
+    public static LedgerSnapshot Of(Ledger ledger, IEnumerable<LedgerEvent> recent, bool recentComplete) => new(
         ledger.LastSeq, ledger.ReservedSeq, ledger.LastStep,
         [.. ledger.Book.Accounts.Select(a => new AccountSnapshot(a.Bot, a.InitialCash, a.Cash, a.FeesPaid, a.TradeCount,
             [.. a.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))],
             ledger.TokenHashes.GetValueOrDefault(a.Bot)))],
         [.. ledger.ClientOrderIds.Entries().Select(e => new RememberedOrder(e.Bot, e.ClientOrderId, e.Seq, e.Result))],
-        [.. recent]);
+        [.. recent], recentComplete);
 
     /// <summary>Puts this snapshot into a fresh ledger over <paramref name="book"/> (which has no accounts yet).</summary>
     public Ledger Restore(ExchangeBook book, ClientOrderIds? clientOrderIds = null)

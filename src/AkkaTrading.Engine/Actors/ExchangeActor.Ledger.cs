@@ -64,7 +64,7 @@ public sealed partial class ExchangeActor
     private Ledger? _ledger;
     private long _lastStamped, _issued, _durable;
     private int _sinceSnapshot;
-    private bool _restoredComplete = true;
+    private bool _restoredComplete = true, _recentDropped;
 
     public IStash Stash { get; set; } = null!;
 
@@ -83,7 +83,7 @@ public sealed partial class ExchangeActor
         _sinceSnapshot += events.Count;
         if (_sinceSnapshot < _ledgerOptions!.SnapshotEvery) return;
         _sinceSnapshot = 0;
-        _journal.Tell(new LedgerJournal.Snapshot(LedgerSnapshot.Of(_ledger!, _recentOutcomes!)));
+        _journal.Tell(new LedgerJournal.Snapshot(LedgerSnapshot.Of(_ledger!, _recentOutcomes!, !_recentDropped)));
     }
 
     /// <summary>Runs <paramref name="release"/> once everything handed to the journal so far is durable (at once when it is).</summary>
@@ -128,7 +128,9 @@ public sealed partial class ExchangeActor
     private void KeepRecent(LedgerEvent outcome)
     {
         _recentOutcomes!.Enqueue(outcome);
-        if (_recentOutcomes.Count > Math.Min(RecentOutcomesKept, _events!.Capacity)) _recentOutcomes.Dequeue();
+        if (_recentOutcomes.Count <= Math.Min(RecentOutcomesKept, _events!.Capacity)) return;
+        _recentOutcomes.Dequeue();
+        _recentDropped = true;
     }
 
     private void OpenAccountNow(string bot, decimal initialCash, string? tokenHash = null)
@@ -151,7 +153,8 @@ public sealed partial class ExchangeActor
         Receive<LedgerJournal.SnapshotRecovered>(snapshot =>
         {
             _ledger = snapshot.State.Restore(_book, _clientOrderIds);
-            _restoredComplete = snapshot.State.Recent.Length < RecentOutcomesKept;
+            _restoredComplete = snapshot.State.RecentComplete;
+            _recentDropped = !snapshot.State.RecentComplete;
             foreach (var outcome in snapshot.State.Recent) Restore(outcome);
         });
         Receive<LedgerJournal.EventsRecovered>(batch =>

@@ -129,6 +129,7 @@ internal static class LedgerJson
         json.WriteNumber("lastSeq", s.LastSeq);
         json.WriteNumber("reservedSeq", s.ReservedSeq);
         json.WriteNumber("lastStep", s.LastStep);
+        json.WriteBoolean("recentComplete", s.RecentComplete);
         json.WriteStartArray("accounts");
         foreach (var a in s.Accounts)
         {
@@ -187,7 +188,8 @@ internal static class LedgerJson
             ? new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(), OrderResult.Filled(ReadFill(r)))
             : new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(),
                 OrderResult.Rejected(ReadRejection(r))))],
-        [.. s.GetProperty("recent").EnumerateArray().Select(r => ReadEvent(r.GetProperty("event"), Text(r, "manifest")))]);
+        [.. s.GetProperty("recent").EnumerateArray().Select(r => ReadEvent(r.GetProperty("event"), Text(r, "manifest")))],
+        s.GetProperty("recentComplete").GetBoolean());
 
     private static void WriteOrder(Utf8JsonWriter json, Order order)
     {

@@ -48,12 +48,13 @@ public sealed class LedgerSerializerTests() : TestKit(ConfigurationFactory.Parse
         var snapshot = new LedgerSnapshot(12, 10_001, 6,
             [new AccountSnapshot("alice", 100m, 69.97m, 0.03m, 1, [("ALFA", new Position(3, 10m))]), new AccountSnapshot("bob", 5m, 5m, 0m, 0, [], "C0FFEE")],
             [new RememberedOrder("alice", "a-1", 7, OrderResult.Filled(fill)), new RememberedOrder("alice", "a-2", 9, OrderResult.Rejected(rejection))],
-            [new OrderFilled(7, T0, fill, "a-1", 69.97m), new OrderRejected(9, T0, rejection, "a-2")]);
+            [new OrderFilled(7, T0, fill, "a-1", 69.97m), new OrderRejected(9, T0, rejection, "a-2")], RecentComplete: true);
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerFor(snapshot);
 
         var back = (LedgerSnapshot)serializer.FromBinary(serializer.ToBinary(snapshot), serializer.Manifest(snapshot));
 
-        Assert.Equal((snapshot.LastSeq, snapshot.ReservedSeq, snapshot.LastStep), (back.LastSeq, back.ReservedSeq, back.LastStep));
+        Assert.Equal((snapshot.LastSeq, snapshot.ReservedSeq, snapshot.LastStep, true),
+            (back.LastSeq, back.ReservedSeq, back.LastStep, back.RecentComplete));
         Assert.Equal(snapshot.Accounts.Select(a => a with { Positions = [] }), back.Accounts.Select(a => a with { Positions = [] }));
         Assert.Equal([.. snapshot.Accounts[0].Positions.Select(p => p.ToString())], back.Accounts[0].Positions.Select(p => p.ToString()));
         Assert.Equal([.. snapshot.Remembered.Select(r => r.ToString())], back.Remembered.Select(r => r.ToString()));
