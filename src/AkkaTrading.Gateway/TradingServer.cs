@@ -105,6 +105,13 @@ public sealed class TradingServer : IAsyncDisposable
             configuration.AddGatewayFeed().AddTradingSimulation(settings, mode, serving: true, ledger: ledger);
         });
         var app = builder.Build();
+        // Kestrel listens before the ledger is recovered: requests wait until the exchange and the recovered tokens are ready
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Use(async (context, next) =>
+        {
+            await ready.Task.WaitAsync(context.RequestAborted);
+            await next(context);
+        });
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20),
             KeepAliveTimeout = TimeSpan.FromSeconds(20) });
         app.MapGateway(() => grpc!.IPEndPoint!.Port);
@@ -113,9 +120,11 @@ public sealed class TradingServer : IAsyncDisposable
         {
             await ledger.Health.Recovered;
             await AcceptRegisteredTokensAsync(app.Services);
+            ready.SetResult();
         }
-        catch
+        catch (Exception e)
         {
+            ready.SetException(e);
             await app.StopAsync();
             await app.DisposeAsync();
             throw;

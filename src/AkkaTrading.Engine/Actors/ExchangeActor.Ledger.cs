@@ -150,33 +150,25 @@ public sealed partial class ExchangeActor
     /// <summary>Folds what the journal reads back, holding every other message until it is done.</summary>
     private void Recovering()
     {
-        Receive<LedgerJournal.SnapshotRecovered>(snapshot =>
+        Receive<LedgerJournal.SnapshotRecovered>(snapshot => Recover(() =>
         {
             _ledger = snapshot.State.Restore(_book, _clientOrderIds);
             _restoredComplete = snapshot.State.RecentComplete;
             _recentDropped = !snapshot.State.RecentComplete;
             foreach (var outcome in snapshot.State.Recent) Restore(outcome);
-        });
-        Receive<LedgerJournal.EventsRecovered>(batch =>
+        }));
+        Receive<LedgerJournal.EventsRecovered>(batch => Recover(() =>
         {
             foreach (var e in batch.Events)
             {
-                try
-                {
-                    _ledger!.Apply(e);
-                }
-                catch (LedgerInconsistencyException inconsistency)
-                {
-                    Self.Tell(new LedgerJournal.Failed($"the ledger is inconsistent at {inconsistency.Message}", inconsistency));
-                    Become(() => Receive<LedgerJournal.Failed>(OnStoreFailed));
-                    return;
-                }
+                _ledger!.Apply(e);
                 if (e is OrderFilled or OrderRejected) Restore(e);
             }
-        });
-        Receive<LedgerJournal.Recovered>(done =>
+        }));
+        Receive<LedgerJournal.Recovered>(done => Recover(() =>
         {
             var ledger = _ledger!;
+            RequireConfiguredNamesAsInLedger();
             _lastStamped = Math.Max(ledger.LastSeq, ledger.ReservedSeq);
             _events!.ContinueAfter(_lastStamped);
             _step = ledger.LastStep;
@@ -186,9 +178,33 @@ public sealed partial class ExchangeActor
             OpenConfiguredAccounts();
             Stash.UnstashAll();
             _ledgerOptions!.Health.OnRecovered();
-        });
+        }));
         Receive<LedgerJournal.Failed>(OnStoreFailed);
         ReceiveAny(_ => Stash.Stash());
+    }
+
+    /// <summary>Folds a part of what the journal read; anything that does not fit fails the start, with nothing served.</summary>
+    private void Recover(Action fold)
+    {
+        try
+        {
+            fold();
+        }
+        catch (Exception e)
+        {
+            var reason = e is LedgerInconsistencyException ? $"the ledger is inconsistent at {e.Message}" : $"the ledger cannot be recovered: {e.Message}";
+            OnStoreFailed(new LedgerJournal.Failed(reason, e));
+        }
+    }
+
+    /// <summary>A configured bot whose name the ledger holds in another case would be a stranger to its own account.</summary>
+    private void RequireConfiguredNamesAsInLedger()
+    {
+        foreach (var bot in _configuredBots)
+            if (_book.Accounts.FirstOrDefault(a => string.Equals(a.Bot, bot.Name, StringComparison.OrdinalIgnoreCase)) is { } account
+                && account.Bot != bot.Name)
+                throw new InvalidOperationException($"the configuration names the bot '{bot.Name}', whose account the ledger holds as " +
+                    $"'{account.Bot}' (names that differ only in case are one name): name it '{account.Bot}' again");
     }
 
     /// <summary>Puts a recovered fill or rejection back where clients and the dashboard find it.</summary>

@@ -69,10 +69,10 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
         });
         Command<LedgerJournal.Snapshot>(snapshot =>
         {
-            // the snapshot holds the events written so far: it is saved under their sequence number, once they are durable
-            var sequenceNr = LastSequenceNr;
-            DeferAsync(snapshot.State, state => SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, sequenceNr, DateTime.UtcNow),
-                state), Self));
+            // The snapshot holds the events asked for so far. Once they are durable (deferred handlers run after those of the
+            // writes before them, and before any later one's), the last sequence number is theirs: the snapshot is saved under it.
+            DeferAsync(snapshot.State, state => SnapshotStore.Tell(new SaveSnapshot(
+                new SnapshotMetadata(PersistenceId, LastSequenceNr, DateTime.UtcNow), state), Self));
         });
         Command<SaveSnapshotSuccess>(saved =>
             DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
@@ -111,6 +111,7 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
     {
         _exchange.Tell(new LedgerJournal.Failed($"the ledger refused an event: {Innermost(cause).Message}", cause));
         base.OnPersistRejected(cause, @event, sequenceNr);
+        Context.Stop(Self); // no snapshot deferred behind the refused write may be saved
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;

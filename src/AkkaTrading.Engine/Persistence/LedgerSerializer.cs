@@ -119,7 +119,8 @@ internal static class LedgerJson
             LedgerSerializer.Accepted => new OrderAccepted(seq, time, ReadOrder(e), OptionalText(e, "clientOrderId")),
             LedgerSerializer.Filled => new OrderFilled(seq, time, ReadFill(e), OptionalText(e, "clientOrderId"), Money(e, "cashAfter")),
             LedgerSerializer.Rejected => new OrderRejected(seq, time, ReadRejection(e), OptionalText(e, "clientOrderId")),
-            _ => new SeqReserved(seq, time),
+            LedgerSerializer.Reserved => new SeqReserved(seq, time),
+            _ => throw new FormatException($"'{manifest}' is not a ledger event this version knows"),
         };
     }
 

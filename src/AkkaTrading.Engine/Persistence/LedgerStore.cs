@@ -78,6 +78,7 @@ public sealed class LedgerStore : IDisposable
         {
             throw new LedgerStoreException($"the data directory {dir} cannot be created: {e.Message}", e);
         }
+        RequireWritable(dir);
         var held = Lock(dir);
         try
         {
@@ -86,10 +87,29 @@ public sealed class LedgerStore : IDisposable
             if (forWriting) UseWriteAheadLog(database);
             return new LedgerStore($"Data Source={database}", "SQLite.MS", held);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            held.Dispose();
+            throw new LedgerStoreException($"the data directory {dir} cannot be used: {e.Message}", e);
+        }
         catch
         {
             held.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>A data directory the server cannot write to is refused before anything else is tried in it.</summary>
+    private static void RequireWritable(string dir)
+    {
+        var probe = Path.Combine(dir, $".write-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LedgerStoreException($"the data directory {dir} is not writable: {e.Message}", e);
         }
     }
 
