@@ -50,6 +50,7 @@ public class BlockSettlementTests
     {
         public TradeIntent? OnPrice(string asset, decimal price) => TradeIntent.Buy(quantity);
         public void OnFill(Fill fill) { }
+        public void Resume(string asset, Accounts.Position position, decimal? lastBuyPrice) { }
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public class LedgerProperties
         Assert.Equal(expected.ClientOrderIds.Entries(), actual.ClientOrderIds.Entries());
         Assert.Equal((expected.LastSeq, expected.ReservedSeq, expected.LastStep), (actual.LastSeq, actual.ReservedSeq, actual.LastStep));
         Assert.Equal(expected.TokenHashes.OrderBy(t => t.Key), actual.TokenHashes.OrderBy(t => t.Key));
+        Assert.Equal(expected.LastBuys.OrderBy(b => b.Key.ToString()), actual.LastBuys.OrderBy(b => b.Key.ToString()));
     }
 
     private static string State(ExchangeBook book) => string.Join("; ", book.Accounts.Select(a =>

@@ -14,6 +14,7 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
 {
     private OrderAccepted? _accepted;
     private readonly Dictionary<string, string> _tokenHashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Bot, string Asset), decimal> _lastBuys = new();
 
     /// <summary>The accounts (and the prices, which the ledger does not keep).</summary>
     public ExchangeBook Book { get; } = book;
@@ -25,6 +26,9 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
 
     /// <summary>The highest sequence number the exchange may have stamped (<see cref="SeqReserved"/>).</summary>
     public long ReservedSeq { get; private set; }
+
+    /// <summary>The price of each bot's last buy of each asset: what a strategy resumes from after a restart.</summary>
+    public IReadOnlyDictionary<(string Bot, string Asset), decimal> LastBuys => _lastBuys;
 
     /// <summary>The token hashes of the bots that registered while a server ran, by bot.</summary>
     public IReadOnlyDictionary<string, string> TokenHashes => _tokenHashes;
@@ -63,10 +67,14 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
     }
 
     /// <summary>Continues from a snapshot's numbers.</summary>
-    internal void Resume(long lastSeq, long reservedSeq, long lastStep, IEnumerable<(string Bot, string TokenHash)> tokenHashes)
+    internal void Resume(long lastSeq, long reservedSeq, long lastStep, IEnumerable<AccountSnapshot> accounts)
     {
         (LastSeq, ReservedSeq, LastStep) = (lastSeq, reservedSeq, lastStep);
-        foreach (var (bot, hash) in tokenHashes) _tokenHashes[bot] = hash;
+        foreach (var account in accounts)
+        {
+            if (account.TokenHash is { } hash) _tokenHashes[account.Bot] = hash;
+            foreach (var (asset, price) in account.LastBuys) _lastBuys[(account.Bot, asset)] = price;
+        }
     }
 
     /// <summary>Applies one event written before.</summary>
@@ -148,6 +156,7 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
     private void Answer(LedgerEvent outcome, Order order, string? clientOrderId, OrderResult result)
     {
         if (clientOrderId is not null) ClientOrderIds.Remember(order.Bot, clientOrderId, result, outcome.Seq);
+        if (result.Fill is { Side: Side.Buy } bought) _lastBuys[(bought.Bot, bought.Asset)] = bought.Price;
         _accepted = null;
         LastSeq = outcome.Seq;
         LastStep = Math.Max(LastStep, result.Fill?.Step ?? result.Rejection!.Step);

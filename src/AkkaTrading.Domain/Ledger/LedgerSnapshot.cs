@@ -4,9 +4,14 @@ using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Domain.Ledger;
 
-/// <summary>An account as a snapshot keeps it (with the token hash of a bot that registered while a server ran).</summary>
+/// <summary>An account as a snapshot keeps it, with the price of its last buy of each asset and, for a bot that registered while a
+/// server ran, its token hash.</summary>
 public sealed record AccountSnapshot(string Bot, decimal InitialCash, decimal Cash, decimal FeesPaid, long TradeCount,
-    ImmutableArray<(string Asset, Position Position)> Positions, string? TokenHash = null);
+    ImmutableArray<(string Asset, Position Position)> Positions, string? TokenHash = null,
+    ImmutableArray<(string Asset, decimal Price)> LastBuys = default)
+{
+    public ImmutableArray<(string Asset, decimal Price)> LastBuys { get; init; } = LastBuys.IsDefault ? [] : LastBuys;
+}
 
 /// <summary>The outcome a client order id is answered with.</summary>
 public sealed record RememberedOrder(string Bot, string ClientOrderId, long Seq, OrderResult Result);
@@ -22,7 +27,9 @@ public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastSte
         ledger.LastSeq, ledger.ReservedSeq, ledger.LastStep,
         [.. ledger.Book.Accounts.Select(a => new AccountSnapshot(a.Bot, a.InitialCash, a.Cash, a.FeesPaid, a.TradeCount,
             [.. a.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))],
-            ledger.TokenHashes.GetValueOrDefault(a.Bot)))],
+            ledger.TokenHashes.GetValueOrDefault(a.Bot),
+            [.. ledger.LastBuys.Where(b => b.Key.Bot == a.Bot).OrderBy(b => b.Key.Asset, StringComparer.Ordinal)
+                .Select(b => (b.Key.Asset, b.Value))]))],
         [.. ledger.ClientOrderIds.Entries().Select(e => new RememberedOrder(e.Bot, e.ClientOrderId, e.Seq, e.Result))],
         [.. recent], recentComplete);
 
@@ -32,7 +39,7 @@ public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastSte
         var ledger = new Ledger(book, clientOrderIds);
         foreach (var a in Accounts) book.OpenAccount(a.Bot, a.InitialCash).Restore(a.Cash, a.FeesPaid, a.TradeCount, a.Positions);
         foreach (var r in Remembered) ledger.ClientOrderIds.Remember(r.Bot, r.ClientOrderId, r.Result, r.Seq);
-        ledger.Resume(LastSeq, ReservedSeq, LastStep, Accounts.Where(a => a.TokenHash is not null).Select(a => (a.Bot, a.TokenHash!)));
+        ledger.Resume(LastSeq, ReservedSeq, LastStep, Accounts);
         return ledger;
     }
 }

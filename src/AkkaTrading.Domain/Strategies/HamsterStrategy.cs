@@ -35,6 +35,14 @@ public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
         return price <= lastBuy * _buyAgainBelow ? TradeIntent.Buy(Settings.Quantity) : null;
     }
 
+    /// <remarks>Without the last buy price, the average entry price stands in for it.</remarks>
+    public void Resume(string asset, Position position, decimal? lastBuyPrice)
+    {
+        var state = StateOf(asset);
+        state.Position = position;
+        state.LastBuyPrice = position.IsFlat ? null : lastBuyPrice ?? position.AverageEntryPrice;
+    }
+
     public void OnFill(Fill fill)
     {
         var state = StateOf(fill.Asset);

@@ -1,3 +1,4 @@
+using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Trading;
 
 namespace AkkaTrading.Domain.Strategies;
@@ -14,4 +15,10 @@ public interface IStrategy
 
     /// <summary>Takes an executed order of this bot into account. Rejected orders are never passed here.</summary>
     void OnFill(Fill fill);
+
+    /// <summary>
+    /// Takes back what its fills had told it of an asset before a server restarted: the position the ledger recovered and the
+    /// price of its last buy (null when unknown). Called before any price, and only for assets held.
+    /// </summary>
+    void Resume(string asset, Position position, decimal? lastBuyPrice);
 }

@@ -31,6 +31,8 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
         state.Position = fill.Side == Side.Buy ? state.Position.Bought(fill.Quantity, fill.Price) : state.Position.Sold(fill.Quantity);
     }
 
+    public void Resume(string asset, Position position, decimal? lastBuyPrice) => StateOf(asset).Position = position;
+
     /// <summary>The Investor's rule for one price, given the window's highest price (current price included).</summary>
     public static TradeIntent? Decide(InvestorSettings settings, decimal windowMax, Position position, decimal price) =>
         Rule(BuyBelow(settings), SellAbove(settings), settings.Quantity, windowMax, position, price);

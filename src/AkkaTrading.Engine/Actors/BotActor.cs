@@ -37,6 +37,11 @@ public sealed class BotActor : ReceiveActor
 
         Receive<PriceChanged>(OnPrice);
         Receive<PriceBlock>(OnBlock);
+        Receive<PositionsRecovered>(recovered =>
+        {
+            if (recovered.Bot != _account.Name) return;
+            foreach (var (asset, position, lastBuy) in recovered.Held) _strategy.Resume(asset, position, lastBuy);
+        });
         Receive<OrderFilled>(f =>
         {
             _pending.Remove(f.Fill.Asset);

@@ -175,6 +175,7 @@ public sealed partial class ExchangeActor
             _log.Info("Ledger recovered: {Accounts} accounts, {Events} events read after the latest snapshot; numbering on from {Seq}",
                 _book.Accounts.Count, done.JournalEvents, _lastStamped + 1);
             Become(Ready);
+            PublishRecoveredPositions();
             OpenConfiguredAccounts();
             Stash.UnstashAll();
             _ledgerOptions!.Health.OnRecovered();
@@ -195,6 +196,14 @@ public sealed partial class ExchangeActor
             var reason = e is LedgerInconsistencyException ? $"the ledger is inconsistent at {e.Message}" : $"the ledger cannot be recovered: {e.Message}";
             OnStoreFailed(new LedgerJournal.Failed(reason, e));
         }
+    }
+
+    private void PublishRecoveredPositions()
+    {
+        foreach (var account in _book.Accounts.Where(a => a.Positions.Count > 0))
+            Context.System.EventStream.Publish(new Protocol.Market.PositionsRecovered(account.Bot, [.. account.Positions
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => (p.Key, p.Value, _ledger!.LastBuys.TryGetValue((account.Bot, p.Key), out var price) ? price : (decimal?)null))]));
     }
 
     /// <summary>A configured bot whose name the ledger holds in another case would be a stranger to its own account.</summary>

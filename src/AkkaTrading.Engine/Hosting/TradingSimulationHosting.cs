@@ -70,6 +70,7 @@ public static class TradingSimulationHosting
         var bot = system.ActorOf(BotActor.Props(account, strategy, exchangeSettings.FeePercent, exchange), $"bot-{account.Name}");
         system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceChanged));
         system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceBlock));
+        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PositionsRecovered));
         return bot;
     }
 

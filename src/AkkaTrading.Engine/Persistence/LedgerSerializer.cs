@@ -141,6 +141,15 @@ internal static class LedgerJson
             Money(json, "feesPaid", a.FeesPaid);
             json.WriteNumber("trades", a.TradeCount);
             if (a.TokenHash is { } hash) json.WriteString("tokenHash", hash);
+            json.WriteStartArray("lastBuys");
+            foreach (var (asset, price) in a.LastBuys)
+            {
+                json.WriteStartObject();
+                json.WriteString("asset", asset);
+                Money(json, "price", price);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteStartArray("positions");
             foreach (var (asset, position) in a.Positions)
             {
@@ -184,7 +193,8 @@ internal static class LedgerJson
             Money(a, "cash"), Money(a, "feesPaid"), a.GetProperty("trades").GetInt64(),
             [.. a.GetProperty("positions").EnumerateArray()
                 .Select(p => (Text(p, "asset"), new Position(Money(p, "quantity"), Money(p, "averageEntryPrice"))))],
-            OptionalText(a, "tokenHash")))],
+            OptionalText(a, "tokenHash"),
+            [.. a.GetProperty("lastBuys").EnumerateArray().Select(b => (Text(b, "asset"), Money(b, "price")))]))],
         [.. s.GetProperty("remembered").EnumerateArray().Select(r => r.TryGetProperty("price", out _)
             ? new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(), OrderResult.Filled(ReadFill(r)))
             : new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(),

@@ -68,9 +68,14 @@ public sealed class ExchangeLedgerTests() : TestKit(ConfigurationFactory.ParseSt
         await OrderAsync(first, Side.Buy, 1, null);
         var before = await AccountAsync(first);
         await StopAsync(first);
+        var bots = CreateTestProbe();
+        Sys.EventStream.Subscribe(bots, typeof(PositionsRecovered));
 
         var second = await StartedAsync();
 
+        var recovered = await bots.ExpectMsgAsync<PositionsRecovered>(); // for the strategy bot of that name: before any price
+        Assert.Equal(("alice", "ALFA", new Domain.Accounts.Position(4, 10.75m), (decimal?)13m),
+            (recovered.Bot, recovered.Held.Single().Asset, recovered.Held.Single().Position, recovered.Held.Single().LastBuy));
         Assert.Equal("957 2 ALFA=4@10.75", before);
         Assert.Equal(before, await AccountAsync(second));
         var repeated = await OrderAsync(second, Side.Buy, 3, "a-1");
