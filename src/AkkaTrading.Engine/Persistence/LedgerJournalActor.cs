@@ -69,10 +69,10 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
         });
         Command<LedgerJournal.Snapshot>(snapshot =>
         {
-            // the snapshot holds the events written so far: it is saved under their sequence number, once they are durable
-            var sequenceNr = LastSequenceNr;
-            DeferAsync(snapshot.State, state => SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, sequenceNr, DateTime.UtcNow),
-                state), Self));
+            // The snapshot holds the events written so far: it is saved under their sequence number, once they are durable.
+            // Read it then, not now: LastSequenceNr counts only confirmed writes, and a recovery would apply the others twice.
+            DeferAsync(snapshot.State, state => SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, LastSequenceNr,
+                DateTime.UtcNow), state), Self));
         });
         Command<SaveSnapshotSuccess>(saved =>
             DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
