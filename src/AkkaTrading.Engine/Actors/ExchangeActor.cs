@@ -168,8 +168,8 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
         var seq = NextSeq();
         var time = _clock.GetUtcNow();
         var (result, accepted, outcome) = _ledger.Execute(order, clientOrderId, seq, _step, time);
+        KeepRecent(outcome); // before the write: a snapshot taken with it must hold the outcome its ledger holds
         Write([accepted, outcome]);
-        KeepRecent(outcome);
         var stamped = new ExchangeEvent(seq, time, result.Fill is { } fill ? new TradeData(fill, clientOrderId)
             : new RejectionData(result.Rejection!, clientOrderId));
         AfterWrites(() =>
