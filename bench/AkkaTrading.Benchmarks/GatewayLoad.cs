@@ -44,8 +44,9 @@ public static class GatewayLoad
     public static IReadOnlyList<(string Name, string Token)> BotList() =>
         [.. Enumerable.Range(0, Bots).Select(i => ($"bench-{i}", $"bench-token-{i:D4}-0123456789"))];
 
-    public static TradingConfig Config() => TradingConfig.FromText($$"""
-        akka-trading.persistence.provider = none
+    /// <param name="persistence">HOCON lines of <c>akka-trading.persistence</c>: the ledger in memory unless given</param>
+    public static TradingConfig Config(string persistence = "provider = none") => TradingConfig.FromText($$"""
+        akka-trading.persistence { {{persistence}} }
         akka-trading.gateway {
           orders-per-second = 1000000   # the benchmark measures the gateway, not the per-bot limit
           order-burst = 1000000

@@ -16,11 +16,12 @@ public static class GatewayServerProcess
     /// <summary>What the server's own runtime reports: GC pause so far, the thread pool's queue and threads.</summary>
     public sealed record Stats(double GcPauseMillis, long PendingWorkItems, int Threads);
 
-    public static async Task<int> RunAsync()
+    /// <param name="persistence">HOCON lines of <c>akka-trading.persistence</c> (the ledger in memory unless given)</param>
+    public static async Task<int> RunAsync(string? persistence = null)
     {
         var answers = System.Console.Out;
         System.Console.SetOut(System.Console.Error); // whatever the server logs stays out of the answers
-        var config = GatewayLoad.Config();
+        var config = persistence is null ? GatewayLoad.Config() : GatewayLoad.Config(persistence);
         await using var server = await TradingServer.StartAsync(config.Settings, config.Config, urls: ["http://127.0.0.1:0"],
             grpcUrl: "http://127.0.0.1:0");
         await answers.WriteLineAsync("url " + server.Urls[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
@@ -57,13 +58,15 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseUri { get; }
     public int Id => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <param name="persistence">HOCON lines of the server's <c>akka-trading.persistence</c></param>
+    public static async Task<ServerProcess> StartAsync(string? persistence = null)
     {
         // the same program, run as its server: the apphost directly, or `dotnet the.dll` when started that way
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
         start.ArgumentList.Add("gateway-server");
+        if (persistence is not null) start.ArgumentList.Add(persistence);
         var process = Process.Start(start)!;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
             if (line.StartsWith("url ", StringComparison.Ordinal)) return new ServerProcess(process, new Uri(line[4..] + "/"));

@@ -12,6 +12,7 @@ using Serilog.Events;
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks [-- --steps 1000000 --runs 5]
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- plain-csv <file.csv>   (the plain program of the CSV comparison)
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- gateway [--subscribers 1000] [--hold 60] [--runs 3]   (GatewayLoad)
+//   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- ledger [--seconds 10] [--runs 3] [--restart-events 1000000]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = args.ToList();
 if (options.Count == 2 && options[0] == "plain-csv")
@@ -20,7 +21,10 @@ if (options.Count == 2 && options[0] == "plain-csv")
     return 0;
 }
 if (options.FirstOrDefault() == "gateway-server")
-    return await GatewayServerProcess.RunAsync();
+    return await GatewayServerProcess.RunAsync(options.Count > 1 ? options[1] : null);
+if (options.FirstOrDefault() == "ledger")
+    return await LedgerBenchmark.RunAsync(Bench.Option(options, "--seconds", 10), Bench.Option(options, "--runs", 3),
+        Bench.Option(options, "--restart-events", 1_000_000));
 if (options.FirstOrDefault() == "gateway")
     return GatewayLoad.Run(Bench.Option(options, "--subscribers", 1000), Bench.Option(options, "--hold", 60),
         Bench.Option(options, "--runs", 3));

@@ -169,14 +169,22 @@ public static class App
         var trades = new List<LedgerEvent.OrderFilled>();
         using var file = export.Out is { } destination ? TradeLogFile.Create(destination) : null;
         var writer = file?.Writer ?? output;
-        if (export.Format == "csv") writer.WriteLine(LedgerExport.TradesHeader);
+        // the header once the ledger reads: a store that cannot be read prints nothing on the output, only the error
+        var header = export.Format == "csv";
+        void WriteHeader()
+        {
+            if (header) writer.WriteLine(LedgerExport.TradesHeader);
+            header = false;
+        }
         await Read(persistence, e =>
         {
+            WriteHeader();
             audit.Add(e);
             if (e is not LedgerEvent.OrderFilled filled) return;
             if (export.Format == "csv") writer.WriteLine(LedgerExport.TradeRow(filled));
             else trades.Add(filled);
         }, stop);
+        WriteHeader();
         var accounts = audit.Ledger.Book.Accounts;
         if (export.Format == "json")
         {

@@ -29,6 +29,15 @@ public sealed class AppProcess : IDisposable
         await Process.StandardOutput.ReadLineAsync().WaitAsync(Patience)
             ?? throw new InvalidOperationException("the app ended early: " + await Errors);
 
+    /// <summary>Runs the app as a real process to its end (killed after a minute): its exit code, output and errors.</summary>
+    public static async Task<AppResult> RunToEndAsync(params string[] args)
+    {
+        using var app = new AppProcess(args);
+        var output = app.Process.StandardOutput.ReadToEndAsync();
+        await app.Process.WaitForExitAsync().WaitAsync(Patience);
+        return new AppResult(app.Process.ExitCode, await output.WaitAsync(Patience), await app.Errors.WaitAsync(Patience));
+    }
+
     /// <summary>Sends a POSIX signal (2 SIGINT, 15 SIGTERM, 1 SIGHUP); true when it was sent.</summary>
     public bool Signal(int signal) => Kill(Process.Id, signal) == 0;
 

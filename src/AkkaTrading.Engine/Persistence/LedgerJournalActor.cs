@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -39,6 +40,7 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
     private List<LedgerEvent> _recovered = new(RecoveryBatch);
     private long _recoveredCount;
     private readonly bool _fromStart;
+    private bool _unreadable;
 
     /// <param name="fromStart">read every event from the first, ignoring snapshots (<c>ledger export</c> and <c>verify</c>)</param>
     public LedgerJournalActor(IActorRef exchange, bool fromStart)
@@ -46,15 +48,26 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
         _exchange = exchange;
         _fromStart = fromStart;
 
-        Recover<SnapshotOffer>(offer => _exchange.Tell(new LedgerJournal.SnapshotRecovered((LedgerSnapshot)offer.Snapshot)));
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is UnreadableLedgerRecord unreadable) Unreadable(unreadable);
+            else _exchange.Tell(new LedgerJournal.SnapshotRecovered((LedgerSnapshot)offer.Snapshot));
+        });
         Recover<LedgerEvent>(e =>
         {
+            if (_unreadable) return;
             _recovered.Add(e);
             _recoveredCount++;
             if (_recovered.Count == RecoveryBatch) SendRecovered();
         });
+        Recover<UnreadableLedgerRecord>(Unreadable);
         Recover<RecoveryCompleted>(_ =>
         {
+            if (_unreadable)
+            {
+                Context.Stop(Self); // the exchange was told: it takes nothing more
+                return;
+            }
             SendRecovered();
             _exchange.Tell(new LedgerJournal.Recovered(_recoveredCount));
         });
@@ -87,6 +100,14 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
 
     public static Props Props(IActorRef exchange, bool fromStart = false) =>
         Akka.Actor.Props.Create(() => new LedgerJournalActor(exchange, fromStart));
+
+    /// <summary>Tells the exchange of the first record it cannot read; what follows it is not told at all.</summary>
+    private void Unreadable(UnreadableLedgerRecord record)
+    {
+        if (_unreadable) return;
+        _unreadable = true;
+        _exchange.Tell(new LedgerJournal.Failed($"the ledger cannot be read: {record.Reason}", new SerializationException(record.Reason)));
+    }
 
     private void SendRecovered()
     {

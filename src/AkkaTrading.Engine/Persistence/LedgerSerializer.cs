@@ -11,10 +11,14 @@ using static AkkaTrading.Domain.Ledger.LedgerEvent;
 
 namespace AkkaTrading.Engine.Persistence;
 
+/// <summary>A record of the ledger this version cannot read (a newer version's, or damaged), read as what is wrong with it.</summary>
+public sealed record UnreadableLedgerRecord(string Manifest, string Reason);
+
 /// <summary>
 /// Writes the ledger's records (<see cref="ILedgerRecord"/>) as JSON under a manifest that names the record and its version
 /// (<c>fill/1</c>): no CLR type names, so classes can be renamed and moved, and amounts as decimal strings, exact. A record
-/// of a version this code does not know is refused with a <see cref="SerializationException"/> that names it.
+/// of a version this code does not know, or that cannot be read, is read as an <see cref="UnreadableLedgerRecord"/> that names
+/// it: thrown, it would fail the journal's read deep inside its stream, logged with a stack trace.
 /// </summary>
 public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
@@ -60,8 +64,8 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
     public override object FromBinary(byte[] bytes, string manifest)
     {
         if (!IsKnown(manifest))
-            throw new SerializationException($"the ledger holds a record '{manifest}' that this version of AkkaTrading does not know " +
-                "(written by a newer version?)");
+            return new UnreadableLedgerRecord(manifest, $"the ledger holds a record '{manifest}' that this version of AkkaTrading " +
+                "does not know (written by a newer version?)");
         try
         {
             using var document = JsonDocument.Parse(bytes);
@@ -70,7 +74,7 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException
                                       or OverflowException)
         {
-            throw new SerializationException($"the ledger holds a record '{manifest}' that cannot be read: {e.Message}", e);
+            return new UnreadableLedgerRecord(manifest, $"the ledger holds a record '{manifest}' that cannot be read: {e.Message}");
         }
     }
 

@@ -185,12 +185,14 @@ public sealed class LedgerStore : IDisposable
         NpgsqlConnection? connection = null;
         try
         {
-            connection = new NpgsqlConnection(connectionString);
+            // Not pooled: a pooled connection goes back to the pool still holding the session's lock, and this process could not
+            // open the ledger again (Npgsql resets a pooled session only when it is next used).
+            connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             connection.Open();
             using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection);
             if (take.ExecuteScalar() is not true)
                 throw new LedgerStoreException("the PostgreSQL ledger is in use by another running server (its advisory lock is held)");
-            return new LedgerStore(connectionString, "PostgreSQL.15", connection);
+            return new LedgerStore(connectionString, "PostgreSQL.15", new AdvisoryLock(connection));
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException)
         {
@@ -205,4 +207,26 @@ public sealed class LedgerStore : IDisposable
     }
 
     public void Dispose() => _lock?.Dispose();
+
+    /// <summary>PostgreSQL's lock on the ledger, held by its session: released before the connection closes, so that the next
+    /// server or reader finds it free at once (a closing session releases it only as its server process ends).</summary>
+    private sealed class AdvisoryLock(NpgsqlConnection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockKey})", connection);
+                release.ExecuteNonQuery();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // the connection is gone, and the lock with its session
+            }
+            finally
+            {
+                connection.Dispose();
+            }
+        }
+    }
 }
