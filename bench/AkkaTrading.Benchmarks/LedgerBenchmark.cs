@@ -83,8 +83,8 @@ public static class LedgerBenchmark
             var ledger = new Ledger(new ExchangeBook(["ALFA"], 1, 0m));
             ledger.Book.RecordPrice("ALFA", 100m);
             var bots = GatewayLoad.BotList();
-            foreach (var (bot, _) in bots) ledger.Open(bot, 1_000_000_000m, 0, DateTimeOffset.UtcNow);
             var batch = new List<LedgerEvent>();
+            foreach (var (bot, _) in bots) batch.Add(ledger.Open(bot, 1_000_000_000m, 0, DateTimeOffset.UtcNow));
             long seq = 0, written = 0, ticket = 0, sinceSnapshot = 0;
             var durable = new TaskCompletionSource();
             var last = 0L;

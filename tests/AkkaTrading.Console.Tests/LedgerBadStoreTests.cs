@@ -57,8 +57,9 @@ public sealed partial class LedgerBadStoreTests
             connection.Open();
             using var update = connection.CreateCommand();
             // as a newer version would write it: the manifest names the record and its version
-            update.CommandText = "UPDATE journal SET manifest = 'fill/99' " +
-                "WHERE ordering = (SELECT MIN(ordering) FROM journal WHERE manifest = 'fill/1')";
+            // (events are written in batches, each event with its manifest inside)
+            update.CommandText = "UPDATE journal SET message = CAST(REPLACE(CAST(message AS TEXT), '\"fill/1\"', '\"fill/99\"') AS BLOB) " +
+                "WHERE ordering = (SELECT MIN(ordering) FROM journal WHERE CAST(message AS TEXT) LIKE '%\"fill/1\"%')";
             Assert.Equal(1, update.ExecuteNonQuery());
         }
         var before = Contents(dir);

@@ -35,6 +35,10 @@ public abstract record LedgerEvent(long Seq, DateTimeOffset Time) : ILedgerRecor
     public sealed record SeqReserved(long Seq, DateTimeOffset Time) : LedgerEvent(Seq, Time);
 }
 
+/// <summary>Events written together (the orders that arrived while the write before was under way): one record of the journal, so
+/// that a write costs one row however many orders it holds. They are read back one by one.</summary>
+public sealed record LedgerBatch(System.Collections.Immutable.ImmutableArray<LedgerEvent> Events) : ILedgerRecord;
+
 /// <summary>An event that does not follow from the ledger before it: the first place where money is not conserved, or the
 /// history is out of order.</summary>
 public sealed class LedgerInconsistencyException(LedgerEvent at, string problem)

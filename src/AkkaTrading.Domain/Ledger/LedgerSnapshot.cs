@@ -23,6 +23,11 @@ public sealed record RememberedOrder(string Bot, string ClientOrderId, long Seq,
 public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastStep, ImmutableArray<AccountSnapshot> Accounts,
     ImmutableArray<RememberedOrder> Remembered, ImmutableArray<LedgerEvent> Recent, bool RecentComplete) : ILedgerRecord
 {
+    /// <summary>The most client order ids a snapshot keeps, the newest of all bots': a restart remembers them and every id of the
+    /// events after the snapshot. (A server remembers up to <see cref="ClientOrderIds.DefaultPerBot"/> per bot while it runs;
+    /// keeping them all in every snapshot would make snapshots grow with the number of bots.)</summary>
+    public const int RememberedKept = 5_000;
+
     public static LedgerSnapshot Of(Ledger ledger, IEnumerable<LedgerEvent> recent, bool recentComplete) => new(
         ledger.LastSeq, ledger.ReservedSeq, ledger.LastStep,
         [.. ledger.Book.Accounts.Select(a => new AccountSnapshot(a.Bot, a.InitialCash, a.Cash, a.FeesPaid, a.TradeCount,
@@ -30,7 +35,8 @@ public sealed record LedgerSnapshot(long LastSeq, long ReservedSeq, long LastSte
             ledger.TokenHashes.GetValueOrDefault(a.Bot),
             [.. ledger.LastBuys.Where(b => b.Key.Bot == a.Bot).OrderBy(b => b.Key.Asset, StringComparer.Ordinal)
                 .Select(b => (b.Key.Asset, b.Value))]))],
-        [.. ledger.ClientOrderIds.Entries().Select(e => new RememberedOrder(e.Bot, e.ClientOrderId, e.Seq, e.Result))],
+        [.. ledger.ClientOrderIds.Entries().OrderByDescending(e => e.Seq).Take(RememberedKept).OrderBy(e => e.Seq)
+            .Select(e => new RememberedOrder(e.Bot, e.ClientOrderId, e.Seq, e.Result))],
         [.. recent], recentComplete);
 
     /// <summary>Puts this snapshot into a fresh ledger over <paramref name="book"/> (which has no accounts yet).</summary>

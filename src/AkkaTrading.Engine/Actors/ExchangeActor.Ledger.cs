@@ -54,13 +54,14 @@ public sealed partial class ExchangeActor
     public const int SeqsReservedAhead = 10_000;
 
     /// <summary>The most fills and rejections a snapshot keeps for clients resuming after a restart.</summary>
-    public const int RecentOutcomesKept = 10_000;
+    public const int RecentOutcomesKept = 2_000;
 
     private readonly ServerLedger? _ledgerOptions;
     private readonly IReadOnlyList<BotAccount> _configuredBots;
     private readonly IActorRef? _journal;
     private readonly Queue<LedgerEvent>? _recentOutcomes;
     private readonly Queue<(long Ticket, Action Release)> _pending = new();
+    private readonly List<LedgerEvent> _unwritten = new();
     private Ledger? _ledger;
     private long _lastStamped, _issued, _durable;
     private int _sinceSnapshot;
@@ -75,15 +76,36 @@ public sealed partial class ExchangeActor
         return seq;
     }
 
-    /// <summary>Hands events to the journal (nothing without one), and a snapshot every so many.</summary>
+    /// <summary>
+    /// Adds events to the next write (nothing without a journal). The write goes to the journal once the messages already waiting
+    /// have been handled (<see cref="FlushWrites"/>), so the orders that arrive together are made durable together.
+    /// </summary>
     private void Write(IReadOnlyList<LedgerEvent> events)
     {
         if (_journal is null) return;
-        _journal.Tell(new LedgerJournal.Write(++_issued, events));
-        _sinceSnapshot += events.Count;
+        if (_unwritten.Count == 0)
+        {
+            _issued++;
+            Self.Tell(FlushWrites.Instance);
+        }
+        _unwritten.AddRange(events);
+    }
+
+    /// <summary>Sends the events gathered since the last write as one write, then a snapshot when it is due.</summary>
+    private void Flush()
+    {
+        if (_unwritten.Count == 0) return;
+        _journal!.Tell(new LedgerJournal.Write(_issued, [.. _unwritten]));
+        _sinceSnapshot += _unwritten.Count;
+        _unwritten.Clear();
         if (_sinceSnapshot < _ledgerOptions!.SnapshotEvery) return;
         _sinceSnapshot = 0;
         _journal.Tell(new LedgerJournal.Snapshot(LedgerSnapshot.Of(_ledger!, _recentOutcomes!, !_recentDropped)));
+    }
+
+    private sealed class FlushWrites
+    {
+        public static readonly FlushWrites Instance = new();
     }
 
     /// <summary>Runs <paramref name="release"/> once everything handed to the journal so far is durable (at once when it is).</summary>

@@ -124,6 +124,7 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
         Receive<GetRegisteredTokens>(_ => Sender.Tell(new RegisteredTokens(
             new Dictionary<string, string>(_ledger?.TokenHashes ?? new Dictionary<string, string>(), StringComparer.Ordinal))));
         Receive<LedgerJournal.Durable>(OnDurable);
+        Receive<FlushWrites>(_ => Flush());
         Receive<LedgerJournal.Failed>(OnStoreFailed);
     }
 

@@ -27,8 +27,9 @@ public static class LedgerJournal
 
 /// <summary>
 /// The ledger's journal: a persistent actor that writes the exchange's <see cref="LedgerEvent"/>s and snapshots and, on start,
-/// reads them back for it. It holds no state of its own: the exchange folds what it reads (<see cref="Ledger"/>). Writes do
-/// not wait for each other (<c>PersistAllAsync</c>), so the journal batches those that arrive while one is under way.
+/// reads them back for it. It holds no state of its own: the exchange folds what it reads (<see cref="Ledger"/>). Each write is
+/// one <see cref="LedgerBatch"/> record; writes do not wait for each other (<c>PersistAsync</c>), so Akka.Persistence sends
+/// those that arrive while one is under way to the database together.
 /// </summary>
 public sealed class LedgerJournalActor : ReceivePersistentActor
 {
@@ -53,12 +54,15 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
             if (offer.Snapshot is UnreadableLedgerRecord unreadable) Unreadable(unreadable);
             else _exchange.Tell(new LedgerJournal.SnapshotRecovered((LedgerSnapshot)offer.Snapshot));
         });
-        Recover<LedgerEvent>(e =>
+        Recover<LedgerBatch>(batch =>
         {
             if (_unreadable) return;
-            _recovered.Add(e);
-            _recoveredCount++;
-            if (_recovered.Count == RecoveryBatch) SendRecovered();
+            foreach (var e in batch.Events)
+            {
+                _recovered.Add(e);
+                _recoveredCount++;
+                if (_recovered.Count == RecoveryBatch) SendRecovered();
+            }
         });
         Recover<UnreadableLedgerRecord>(Unreadable);
         Recover<RecoveryCompleted>(_ =>
@@ -72,14 +76,9 @@ public sealed class LedgerJournalActor : ReceivePersistentActor
             _exchange.Tell(new LedgerJournal.Recovered(_recoveredCount));
         });
 
+        // one record per write: a row of the journal, however many orders it holds
         Command<LedgerJournal.Write>(write =>
-        {
-            var last = write.Events[^1];
-            PersistAllAsync(write.Events, e =>
-            {
-                if (ReferenceEquals(e, last)) _exchange.Tell(new LedgerJournal.Durable(write.Ticket));
-            });
-        });
+            PersistAsync(new LedgerBatch([.. write.Events]), _ => _exchange.Tell(new LedgerJournal.Durable(write.Ticket))));
         Command<LedgerJournal.Snapshot>(snapshot =>
         {
             // The snapshot holds the events asked for so far. Once they are durable (deferred handlers run after those of the

@@ -26,7 +26,7 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
     public const string Name = "akka-trading-ledger";
 
     public const string Opened = "account-opened/1", Accepted = "order-accepted/1", Filled = "fill/1", Rejected = "rejection/1",
-        Reserved = "seq-reserved/1", Snapshot = "snapshot/1";
+        Reserved = "seq-reserved/1", Snapshot = "snapshot/1", Batch = "events/1";
 
     /// <summary>Binds the serializer to <see cref="ILedgerRecord"/>.</summary>
     public static readonly string Hocon = $$"""
@@ -47,6 +47,7 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
         OrderRejected => Rejected,
         SeqReserved => Reserved,
         LedgerSnapshot => Snapshot,
+        LedgerBatch => Batch,
         _ => throw new SerializationException($"the ledger does not write {o.GetType().Name}"),
     };
 
@@ -56,6 +57,7 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
         using (var json = new Utf8JsonWriter(buffer))
         {
             if (obj is LedgerSnapshot snapshot) LedgerJson.Write(json, snapshot);
+            else if (obj is LedgerBatch batch) LedgerJson.Write(json, batch);
             else LedgerJson.Write(json, (LedgerEvent)obj);
         }
         return buffer.WrittenSpan.ToArray();
@@ -63,13 +65,20 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
-        if (!IsKnown(manifest))
-            return new UnreadableLedgerRecord(manifest, $"the ledger holds a record '{manifest}' that this version of AkkaTrading " +
-                "does not know (written by a newer version?)");
+        if (!IsKnown(manifest)) return Unknown(manifest);
         try
         {
             using var document = JsonDocument.Parse(bytes);
-            return manifest == Snapshot ? LedgerJson.ReadSnapshot(document.RootElement) : LedgerJson.ReadEvent(document.RootElement, manifest);
+            return manifest switch
+            {
+                Snapshot => LedgerJson.ReadSnapshot(document.RootElement),
+                Batch => LedgerJson.ReadBatch(document.RootElement),
+                _ => LedgerJson.ReadEvent(document.RootElement, manifest),
+            };
+        }
+        catch (UnknownRecordException e)
+        {
+            return Unknown(e.Manifest);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException
                                       or OverflowException)
@@ -78,7 +87,27 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
         }
     }
 
-    public static bool IsKnown(string manifest) => manifest is Opened or Accepted or Filled or Rejected or Reserved or Snapshot;
+    public static bool IsKnown(string manifest) => IsEvent(manifest) || manifest is Snapshot or Batch;
+
+    public static bool IsEvent(string manifest) => manifest is Opened or Accepted or Filled or Rejected or Reserved;
+
+    public static string ManifestOf(LedgerEvent e) => e switch
+    {
+        AccountOpened => Opened,
+        OrderAccepted => Accepted,
+        OrderFilled => Filled,
+        OrderRejected => Rejected,
+        _ => Reserved,
+    };
+
+    private static UnreadableLedgerRecord Unknown(string manifest) => new(manifest,
+        $"the ledger holds a record '{manifest}' that this version of AkkaTrading does not know (written by a newer version?)");
+}
+
+/// <summary>A record inside another (a batch's event) of a version this code does not know.</summary>
+internal sealed class UnknownRecordException(string manifest) : Exception(manifest)
+{
+    public string Manifest { get; } = manifest;
 }
 
 /// <summary>The JSON of each ledger record; field names are part of the format (change them only with a new version).</summary>
@@ -178,18 +207,38 @@ internal static class LedgerJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartArray("recent");
-        foreach (var e in s.Recent)
+        WriteTagged(json, "recent", s.Recent);
+        json.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter json, LedgerBatch batch)
+    {
+        json.WriteStartObject();
+        WriteTagged(json, "events", batch.Events);
+        json.WriteEndObject();
+    }
+
+    public static LedgerBatch ReadBatch(JsonElement b) => new(ReadTagged(b, "events"));
+
+    /// <summary>A list of events, each with its manifest: <c>[{"manifest": "fill/1", "event": {...}}, ...]</c>.</summary>
+    private static void WriteTagged(Utf8JsonWriter json, string name, IEnumerable<LedgerEvent> events)
+    {
+        json.WriteStartArray(name);
+        foreach (var e in events)
         {
             json.WriteStartObject();
-            json.WriteString("manifest", e is OrderFilled ? LedgerSerializer.Filled : LedgerSerializer.Rejected);
+            json.WriteString("manifest", LedgerSerializer.ManifestOf(e));
             json.WritePropertyName("event");
             Write(json, e);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteEndObject();
     }
+
+    private static System.Collections.Immutable.ImmutableArray<LedgerEvent> ReadTagged(JsonElement e, string name) =>
+        [.. e.GetProperty(name).EnumerateArray().Select(r => Text(r, "manifest") is var manifest && LedgerSerializer.IsEvent(manifest)
+            ? ReadEvent(r.GetProperty("event"), manifest)
+            : throw new UnknownRecordException(manifest))];
 
     public static LedgerSnapshot ReadSnapshot(JsonElement s) => new(
         s.GetProperty("lastSeq").GetInt64(), s.GetProperty("reservedSeq").GetInt64(), s.GetProperty("lastStep").GetInt64(),
@@ -203,7 +252,7 @@ internal static class LedgerJson
             ? new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(), OrderResult.Filled(ReadFill(r)))
             : new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(),
                 OrderResult.Rejected(ReadRejection(r))))],
-        [.. s.GetProperty("recent").EnumerateArray().Select(r => ReadEvent(r.GetProperty("event"), Text(r, "manifest")))],
+        ReadTagged(s, "recent"),
         s.GetProperty("recentComplete").GetBoolean());
 
     private static void WriteOrder(Utf8JsonWriter json, Order order)

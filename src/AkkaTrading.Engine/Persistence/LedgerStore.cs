@@ -52,6 +52,7 @@ public sealed class LedgerStore : IDisposable
               provider-name = "{{Provider}}"
               auto-initialize = true
               batch-size = {{writeBatch}}
+              parallelism = 1
             }
           }
           snapshot-store {

@@ -40,6 +40,22 @@ public sealed class LedgerSerializerTests() : TestKit(ConfigurationFactory.Parse
     }
 
     [Fact]
+    public void A_batch_of_events_reads_back_as_the_same_events_in_order()
+    {
+        var batch = new LedgerBatch([new OrderAccepted(7, T0, Buy, "a-1"),
+            new OrderFilled(7, T0, new Fill(5, "alice", "ALFA", Side.Buy, 3, 10m, 0m), "a-1", 70m), new SeqReserved(10_007, T0)]);
+        var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerFor(batch);
+        Assert.Equal("events/1", serializer.Manifest(batch));
+        var back = Assert.IsType<LedgerBatch>(serializer.FromBinary(serializer.ToBinary(batch), "events/1"));
+        Assert.Equal(batch.Events.Select(e => e.ToString()), back.Events.Select(e => e.ToString()));
+
+        var newer = serializer.ToBinary(batch).AsSpan().ToArray();
+        var text = System.Text.Encoding.UTF8.GetString(newer).Replace("\"fill/1\"", "\"fill/2\"");
+        Assert.Equal("the ledger holds a record 'fill/2' that this version of AkkaTrading does not know (written by a newer version?)",
+            Assert.IsType<UnreadableLedgerRecord>(serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(text), "events/1")).Reason);
+    }
+
+    [Fact]
     public void A_snapshot_reads_back_with_its_accounts_remembered_orders_and_recent_outcomes()
     {
         var fill = new Fill(5, "alice", "ALFA", Side.Buy, 3, 10m, 0.03m);
