@@ -17,6 +17,9 @@ namespace AkkaTrading.Benchmarks;
 public static class GatewayLoad
 {
     private const int Bots = 50, HoldTraders = 4;
+
+    /// <summary>Remote bots the server knows; each load uses the first so many.</summary>
+    public const int ConfiguredBots = 400;
     private static readonly TimeSpan OrderTime = TimeSpan.FromSeconds(10), WarmUp = TimeSpan.FromSeconds(2);
 
     public sealed record RunResult(int Connected, int Disconnects, string? FirstDisconnect, long WindowTrades, long Lost, long Duplicated,
@@ -41,8 +44,8 @@ public static class GatewayLoad
         return 0;
     }
 
-    public static IReadOnlyList<(string Name, string Token)> BotList() =>
-        [.. Enumerable.Range(0, Bots).Select(i => ($"bench-{i}", $"bench-token-{i:D4}-0123456789"))];
+    public static IReadOnlyList<(string Name, string Token)> BotList(int count = Bots) =>
+        [.. Enumerable.Range(0, count).Select(i => ($"bench-{i}", $"bench-token-{i:D4}-0123456789"))];
 
     /// <param name="persistence">HOCON lines of <c>akka-trading.persistence</c>: the ledger in memory unless given</param>
     public static TradingConfig Config(string persistence = "provider = none") => TradingConfig.FromText($$"""
@@ -51,7 +54,7 @@ public static class GatewayLoad
           orders-per-second = 1000000   # the benchmark measures the gateway, not the per-bot limit
           order-burst = 1000000
           remote-bots = [
-        {{string.Join("\n", BotList().Select(b => $"    {{ name = {b.Name}, token = \"{b.Token}\", initial-cash = 1000000000 }}"))}}
+        {{string.Join("\n", BotList(ConfiguredBots).Select(b => $"    {{ name = {b.Name}, token = \"{b.Token}\", initial-cash = 1000000000 }}"))}}
           ]
         }
         akka.loglevel = WARNING

@@ -16,6 +16,9 @@ namespace AkkaTrading.Benchmarks;
 /// </summary>
 public static class LedgerBenchmark
 {
+    /// <summary>Bots sending orders at once: a durable write's cost is shared by the orders that wait for it together.</summary>
+    public static int Bots { get; set; } = 50;
+
     public static async Task<int> RunAsync(int seconds, int runs, int restartEvents)
     {
         System.Console.WriteLine($"AkkaTrading ledger benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores shared by " +
@@ -30,15 +33,18 @@ public static class LedgerBenchmark
         else System.Console.WriteLine($"PostgreSQL: skipped ({postgres.Why})");
 
         System.Console.WriteLine();
-        System.Console.WriteLine($"{"ledger",-28} {"orders/s",10} {"(min–max)",21} {"p50 ms",8} {"p99 ms",8} {"p99 (min–max)",16}");
+        System.Console.WriteLine($"{"ledger",-28} {"path",-26} {"orders/s",9} {"(min–max)",19} {"p50 ms",7} {"p99 ms",7} {"p99 (min–max)",15}");
         foreach (var (name, persistence) in stores)
         {
-            var results = new List<GatewayOrders.Result>();
-            for (var r = 0; r < runs; r++) results.Add(await OrdersAsync(persistence(), TimeSpan.FromSeconds(seconds)));
-            var rate = results.Select(x => x.PerSecond).Order().ToList();
-            var p99 = results.Select(x => x.P99Millis).Order().ToList();
-            System.Console.WriteLine($"{name,-28} {rate[runs / 2],10:N0} {$"({rate[0]:N0}–{rate[^1]:N0})",21} " +
-                $"{results.Select(x => x.P50Millis).Order().ElementAt(runs / 2),8:N1} {p99[runs / 2],8:N1} {$"({p99[0]:N1}–{p99[^1]:N1})",16}");
+            var (served, alone) = (new List<GatewayOrders.Result>(), new List<GatewayOrders.Result>());
+            for (var r = 0; r < runs; r++)
+            {
+                var (s, a) = await OrdersAsync(persistence(), TimeSpan.FromSeconds(seconds));
+                served.Add(s);
+                alone.Add(a);
+            }
+            Row(name, $"serve, WebSocket, {Bots} bots", served);
+            Row("", "exchange alone, 50 bots", alone);
         }
 
         System.Console.WriteLine();
@@ -59,13 +65,27 @@ public static class LedgerBenchmark
         return 0;
     }
 
-    private static async Task<GatewayOrders.Result> OrdersAsync(string persistence, TimeSpan duration)
+    private static void Row(string name, string path, List<GatewayOrders.Result> results)
+    {
+        var rate = results.Select(x => x.PerSecond).Order().ToList();
+        var p99 = results.Select(x => x.P99Millis).Order().ToList();
+        var mid = results.Count / 2;
+        System.Console.WriteLine($"{name,-28} {path,-26} {rate[mid],9:N0} {$"({rate[0]:N0}–{rate[^1]:N0})",19} " +
+            $"{results.Select(x => x.P50Millis).Order().ElementAt(mid),7:N1} {p99[mid],7:N1} {$"({p99[0]:N1}–{p99[^1]:N1})",15}");
+    }
+
+    /// <summary>Orders through a server over WebSocket, then straight to its exchange actor (no HTTP, no JSON: the ledger's own
+    /// ceiling).</summary>
+    private static async Task<(GatewayOrders.Result Served, GatewayOrders.Result Alone)> OrdersAsync(string persistence, TimeSpan duration)
     {
         await using var server = await ServerProcess.StartAsync(persistence);
         var ws = new UriBuilder(server.BaseUri) { Scheme = "ws", Path = "api/v1/ws" }.Uri;
-        var bots = GatewayLoad.BotList();
+        var bots = GatewayLoad.BotList(Bots);
         await GatewayOrders.WebSocketAsync(ws, bots, TimeSpan.FromSeconds(2), "warm");
-        return await GatewayOrders.WebSocketAsync(ws, bots, duration, "measured");
+        var served = await GatewayOrders.WebSocketAsync(ws, bots, duration, "measured");
+        var alone = await server.AskAsync<GatewayOrders.Result>(
+            $"alone alone {duration.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return (served, alone);
     }
 
     private static PersistenceSettings Settings(string persistence) => GatewayLoad.Config(persistence).Settings.Persistence;

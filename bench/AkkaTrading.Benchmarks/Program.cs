@@ -23,8 +23,11 @@ if (options.Count == 2 && options[0] == "plain-csv")
 if (options.FirstOrDefault() == "gateway-server")
     return await GatewayServerProcess.RunAsync(options.Count > 1 ? options[1] : null);
 if (options.FirstOrDefault() == "ledger")
+{
+    LedgerBenchmark.Bots = Bench.Option(options, "--bots", 200);
     return await LedgerBenchmark.RunAsync(Bench.Option(options, "--seconds", 10), Bench.Option(options, "--runs", 3),
         Bench.Option(options, "--restart-events", 1_000_000));
+}
 if (options.FirstOrDefault() == "gateway")
     return GatewayLoad.Run(Bench.Option(options, "--subscribers", 1000), Bench.Option(options, "--hold", 60),
         Bench.Option(options, "--runs", 3));

@@ -53,6 +53,7 @@ public sealed class LedgerStore : IDisposable
               auto-initialize = true
               batch-size = {{writeBatch}}
               parallelism = 1
+              prefer-parameters-on-multirow-insert = true
             }
           }
           snapshot-store {
