@@ -54,7 +54,8 @@ public static class GatewayLoad
           orders-per-second = 1000000   # the benchmark measures the gateway, not the per-bot limit
           order-burst = 1000000
           remote-bots = [
-        {{string.Join("\n", BotList(ConfiguredBots).Select(b => $"    {{ name = {b.Name}, token = \"{b.Token}\", initial-cash = 1000000000 }}"))}}
+        {{string.Join("\n", BotList(ConfiguredBots)
+            .Select(b => $"    {{ name = {b.Name}, token = \"{b.Token}\", initial-cash = 1000000000 }}"))}}
           ]
         }
         akka.loglevel = WARNING

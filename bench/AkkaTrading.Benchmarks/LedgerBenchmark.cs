@@ -21,7 +21,8 @@ public static class LedgerBenchmark
 
     public static async Task<int> RunAsync(int seconds, int runs, int restartEvents)
     {
-        System.Console.WriteLine($"AkkaTrading ledger benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores shared by " +
+        System.Console.WriteLine($"AkkaTrading ledger benchmark — {DateTime.UtcNow:yyyy-MM-dd}, " +
+            $"{Environment.ProcessorCount} cores shared by " +
             $"the server (a child process) and the clients, .NET {Environment.Version}; median of {runs} runs of {seconds} s (min–max)");
         await using var postgres = await BenchPostgres.StartAsync();
         var stores = new List<(string Name, Func<string> Persistence)>
@@ -29,11 +30,13 @@ public static class LedgerBenchmark
             ("in memory (persistence off)", () => "provider = none"),
             ("SQLite", () => $"provider = sqlite, data-dir = \"{Scratch()}\""),
         };
-        if (postgres.Available) stores.Add(("PostgreSQL", () => $"provider = postgresql, connection-string = \"{postgres.NewDatabase()}\""));
+        if (postgres.Available)
+            stores.Add(("PostgreSQL", () => $"provider = postgresql, connection-string = \"{postgres.NewDatabase()}\""));
         else System.Console.WriteLine($"PostgreSQL: skipped ({postgres.Why})");
 
         System.Console.WriteLine();
-        System.Console.WriteLine($"{"ledger",-28} {"path",-26} {"orders/s",9} {"(min–max)",19} {"p50 ms",7} {"p99 ms",7} {"p99 (min–max)",15}");
+        System.Console.WriteLine(
+            $"{"ledger",-28} {"path",-26} {"orders/s",9} {"(min–max)",19} {"p50 ms",7} {"p99 ms",7} {"p99 (min–max)",15}");
         foreach (var (name, persistence) in stores)
         {
             var (served, alone) = (new List<GatewayOrders.Result>(), new List<GatewayOrders.Result>());
@@ -48,7 +51,8 @@ public static class LedgerBenchmark
         }
 
         System.Console.WriteLine();
-        System.Console.WriteLine($"{"restart of " + restartEvents.ToString("N0") + " events",-28} {"snapshots",10} {"recovery s",11} {"(min–max)",15}");
+        System.Console.WriteLine(
+            $"{"restart of " + restartEvents.ToString("N0") + " events",-28} {"snapshots",10} {"recovery s",11} {"(min–max)",15}");
         foreach (var (name, persistence) in stores.Skip(1))
         {
             var settings = Settings(persistence());
@@ -200,7 +204,8 @@ public sealed class BenchPostgres : IAsyncDisposable
     {
         try
         {
-            return new BenchPostgres(Tests.Shared.PostgresCluster.FromEnvironment() ?? await Tests.Shared.PostgresCluster.StartAsync(), null);
+            return new BenchPostgres(
+                Tests.Shared.PostgresCluster.FromEnvironment() ?? await Tests.Shared.PostgresCluster.StartAsync(), null);
         }
         catch (Tests.Shared.PostgresUnavailableException e)
         {

@@ -46,7 +46,8 @@ public sealed class ExampleBotTests
               { name = poor, token = "{{PoorToken}}", initial-cash = 1 }
             ]
             """);
-        using var server = new AppProcess("serve", "--config", config, "--data-dir", RepoFiles.Scratch("ledger"), "--urls", "http://127.0.0.1:0", "--grpc-url", "http://127.0.0.1:0",
+        using var server = new AppProcess("serve", "--config", config, "--data-dir", RepoFiles.Scratch("ledger"),
+            "--urls", "http://127.0.0.1:0", "--grpc-url", "http://127.0.0.1:0",
             "--plain");
         string line;
         while (!(line = await server.NextLine()).StartsWith("Serving on ", StringComparison.Ordinal)) { }

@@ -17,7 +17,8 @@ public sealed class ServeTests
         if (!OperatingSystem.IsLinux()) return;
         var config = RepoFiles.ScratchFile("serve.hocon",
             $"akka-trading.gateway.remote-bots = [ {{ name = alice, token = \"{Token}\", initial-cash = 10000 }} ]\n");
-        using var app = new AppProcess("serve", "--config", config, "--data-dir", RepoFiles.Scratch("ledger"), "--urls", "http://127.0.0.1:0", "--grpc-url", "http://127.0.0.1:0",
+        using var app = new AppProcess("serve", "--config", config, "--data-dir", RepoFiles.Scratch("ledger"),
+            "--urls", "http://127.0.0.1:0", "--grpc-url", "http://127.0.0.1:0",
             "--plain");
         string line;
         while (!(line = await app.NextLine()).StartsWith("Serving on ", StringComparison.Ordinal)) { }

@@ -56,8 +56,10 @@ public class LedgerTests
             "event 3 (fill of bot): the exchange would have refused it: InsufficientPosition" },
         { "an outcome without an acceptance", 3, e => new OrderFilled(3, T0, new Fill(1, "bot", "ALFA", Side.Sell, 1, 10m, 0m), null, 960m),
             "no order was accepted before it" },
-        { "an account opened twice", 3, e => new AccountOpened(2, T0, "bot", 5m), "event 2 (account of bot opened): the account is open already" },
-        { "a sequence number going back", 3, e => ((OrderAccepted)e) with { Seq = 1 }, "event 1 (order of bot accepted): does not come after event 2" },
+        { "an account opened twice", 3, e => new AccountOpened(2, T0, "bot", 5m),
+            "event 2 (account of bot opened): the account is open already" },
+        { "a sequence number going back", 3, e => ((OrderAccepted)e) with { Seq = 1 },
+            "event 1 (order of bot accepted): does not come after event 2" },
         { "a fill of more cash than the bot has", 2, e => (OrderFilled)e with { Fill = ((OrderFilled)e).Fill with { Price = 300m },
             CashAfter = -500m }, "leaves bot with cash -500" },
     };
@@ -84,5 +86,20 @@ public class LedgerTests
         var ledger = Fresh();
         var failure = Assert.Throws<LedgerInconsistencyException>(() => { foreach (var e in events) ledger.Apply(e); });
         Assert.Contains("answers client order id 'c-1' again (first as event 2)", failure.Message);
+    }
+
+    [Fact]
+    public void A_snapshot_keeps_the_newest_client_order_ids_of_all_bots_so_its_size_does_not_grow_with_them()
+    {
+        var ledger = new Ledger.Ledger(new ExchangeBook(["ALFA"], 5, 0m));
+        ledger.Open("a", 1m, 0, T0);
+        ledger.Open("b", 1m, 0, T0);
+        for (var i = 1; i <= LedgerSnapshot.RememberedKept + 10; i++)
+            ledger.Execute(new Order(i % 2 == 0 ? "a" : "b", "ALFA", Side.Buy, 1), $"id-{i}", i, 0, T0); // no price: rejected
+
+        var kept = LedgerSnapshot.Of(ledger, [], recentComplete: true).Remembered;
+
+        Assert.Equal(LedgerSnapshot.RememberedKept, kept.Length);
+        Assert.Equal(Enumerable.Range(11, LedgerSnapshot.RememberedKept).Select(i => (long)i), kept.Select(r => r.Seq));
     }
 }

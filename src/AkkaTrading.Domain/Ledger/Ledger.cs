@@ -119,7 +119,8 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
     {
         var fill = filled.Fill;
         if (fill.Asset != order.Asset || fill.Side != order.Side || fill.Quantity != order.Quantity)
-            throw new LedgerInconsistencyException(filled, $"fills {fill.Side} {fill.Quantity} {fill.Asset}, not the order accepted ({order})");
+            throw new LedgerInconsistencyException(filled,
+                $"fills {fill.Side} {fill.Quantity} {fill.Asset}, not the order accepted ({order})");
         var account = Book.AccountOf(fill.Bot) ?? throw new LedgerInconsistencyException(filled, $"bot '{fill.Bot}' has no account");
         if (fill.Price is <= 0m or > LedgerLimits.MaxPrice || fill.Fee < 0m)
             throw new LedgerInconsistencyException(filled, $"price {fill.Price} or fee {fill.Fee} is out of range");
@@ -149,7 +150,8 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
         if (accepted.Seq != outcome.Seq || accepted.Order.Bot != bot || accepted.ClientOrderId != clientOrderId)
             throw new LedgerInconsistencyException(outcome, $"is not the outcome of the order accepted as event {accepted.Seq}");
         if (clientOrderId is not null && ClientOrderIds.TryGet(bot, clientOrderId, out var first))
-            throw new LedgerInconsistencyException(outcome, $"answers client order id '{clientOrderId}' again (first as event {first.Seq})");
+            throw new LedgerInconsistencyException(outcome,
+                $"answers client order id '{clientOrderId}' again (first as event {first.Seq})");
         return accepted.Order;
     }
 

@@ -42,7 +42,8 @@ public sealed class LedgerAudit
         var cash = accounts.Sum(a => a.Cash);
         var expected = _initial - _bought + _sold - _fees;
         if (cash != expected)
-            throw new LedgerInconsistencyException(e, $"money is not conserved: the accounts hold {cash} in cash, the fills give {expected}");
+            throw new LedgerInconsistencyException(e,
+                $"money is not conserved: the accounts hold {cash} in cash, the fills give {expected}");
         var fees = accounts.Sum(a => a.FeesPaid);
         if (fees != _fees) throw new LedgerInconsistencyException(e, $"the accounts paid {fees} in fees, the fills charged {_fees}");
     }

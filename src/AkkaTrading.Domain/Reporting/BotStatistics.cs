@@ -25,5 +25,6 @@ public sealed class BotStatistics
     }
 
     /// <summary>The bot's performance so far (none yet for a bot this does not follow).</summary>
-    public Performance Of(string bot) => _trackers.TryGetValue(bot, out var tracker) ? tracker.Result() : new PerformanceTracker(0m).Result();
+    public Performance Of(string bot) =>
+        _trackers.TryGetValue(bot, out var tracker) ? tracker.Result() : new PerformanceTracker(0m).Result();
 }

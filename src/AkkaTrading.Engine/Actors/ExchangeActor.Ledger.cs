@@ -215,7 +215,9 @@ public sealed partial class ExchangeActor
         }
         catch (Exception e)
         {
-            var reason = e is LedgerInconsistencyException ? $"the ledger is inconsistent at {e.Message}" : $"the ledger cannot be recovered: {e.Message}";
+            var reason = e is LedgerInconsistencyException
+                ? $"the ledger is inconsistent at {e.Message}"
+                : $"the ledger cannot be recovered: {e.Message}";
             OnStoreFailed(new LedgerJournal.Failed(reason, e));
         }
     }
@@ -225,8 +227,10 @@ public sealed partial class ExchangeActor
         foreach (var account in _book.Accounts.Where(a => a.Positions.Count > 0))
             Context.System.EventStream.Publish(new Protocol.Market.PositionsRecovered(account.Bot, [.. account.Positions
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => (p.Key, p.Value, _ledger!.LastBuys.TryGetValue((account.Bot, p.Key), out var price) ? price : (decimal?)null))]));
+                .Select(p => (p.Key, p.Value, LastBuy(account.Bot, p.Key)))]));
     }
+
+    private decimal? LastBuy(string bot, string asset) => _ledger!.LastBuys.TryGetValue((bot, asset), out var price) ? price : null;
 
     /// <summary>A configured bot whose name the ledger holds in another case would be a stranger to its own account.</summary>
     private void RequireConfiguredNamesAsInLedger()

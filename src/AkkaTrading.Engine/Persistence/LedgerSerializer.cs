@@ -249,7 +249,8 @@ internal static class LedgerJson
             OptionalText(a, "tokenHash"),
             [.. a.GetProperty("lastBuys").EnumerateArray().Select(b => (Text(b, "asset"), Money(b, "price")))]))],
         [.. s.GetProperty("remembered").EnumerateArray().Select(r => r.TryGetProperty("price", out _)
-            ? new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(), OrderResult.Filled(ReadFill(r)))
+            ? new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(),
+                OrderResult.Filled(ReadFill(r)))
             : new RememberedOrder(Text(r, "bot"), Text(r, "clientOrderId"), r.GetProperty("seq").GetInt64(),
                 OrderResult.Rejected(ReadRejection(r))))],
         ReadTagged(s, "recent"),

@@ -144,7 +144,8 @@ public sealed class LedgerStore : IDisposable
         {
             var found = File.ReadAllText(formatPath).Trim();
             if (found != Format)
-                throw new LedgerStoreException($"the data directory {dir} holds a ledger of format '{found}'; this version of AkkaTrading " +
+                throw new LedgerStoreException($"the data directory {dir} holds a ledger of format '{found}'; " +
+                    "this version of AkkaTrading " +
                     $"reads '{Format}'");
             return;
         }

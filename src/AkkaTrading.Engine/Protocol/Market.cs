@@ -29,7 +29,8 @@ public static class Market
     /// Published by a server's exchange once its ledger is recovered, before any price: a bot's positions and last buy prices,
     /// so that its strategy resumes where its fills had left it.
     /// </summary>
-    public sealed record PositionsRecovered(string Bot, ImmutableArray<(string Asset, Domain.Accounts.Position Position, decimal? LastBuy)> Held);
+    public sealed record PositionsRecovered(string Bot,
+        ImmutableArray<(string Asset, Domain.Accounts.Position Position, decimal? LastBuy)> Held);
 
     public sealed record GetPrice(string Asset);
     public sealed record CurrentPrice(string Asset, decimal? Price);

@@ -18,7 +18,8 @@ public sealed class LedgerSerializerTests() : TestKit(ConfigurationFactory.Parse
     public static TheoryData<ILedgerRecord, string> Records() => new()
     {
         { new AccountOpened(0, T0, "alice", 10_000.50m), "account-opened/1" },
-        { new AccountOpened(3, T0, "carol", 2500m, "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"), "account-opened/1" },
+        { new AccountOpened(3, T0, "carol", 2500m, "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"),
+            "account-opened/1" },
         { new OrderAccepted(7, T0, Buy, "a-1"), "order-accepted/1" },
         { new OrderAccepted(8, T0, Buy with { Side = Side.Sell }, null), "order-accepted/1" },
         { new OrderFilled(7, T0, new Fill(5, "alice", "ALFA", Side.Buy, 3, 0.0000001m, 0.000000003m), "a-1", 9999.9999999m), "fill/1" },
@@ -61,8 +62,10 @@ public sealed class LedgerSerializerTests() : TestKit(ConfigurationFactory.Parse
         var fill = new Fill(5, "alice", "ALFA", Side.Buy, 3, 10m, 0.03m);
         var rejection = new Rejection(6, Buy, RejectReason.NoPrice);
         var snapshot = new LedgerSnapshot(12, 10_001, 6,
-            [new AccountSnapshot("alice", 100m, 69.97m, 0.03m, 1, [("ALFA", new Position(3, 10m))], null, [("ALFA", 10m)]), new AccountSnapshot("bob", 5m, 5m, 0m, 0, [], "C0FFEE")],
-            [new RememberedOrder("alice", "a-1", 7, OrderResult.Filled(fill)), new RememberedOrder("alice", "a-2", 9, OrderResult.Rejected(rejection))],
+            [new AccountSnapshot("alice", 100m, 69.97m, 0.03m, 1, [("ALFA", new Position(3, 10m))], null, [("ALFA", 10m)]),
+                new AccountSnapshot("bob", 5m, 5m, 0m, 0, [], "C0FFEE")],
+            [new RememberedOrder("alice", "a-1", 7, OrderResult.Filled(fill)),
+                new RememberedOrder("alice", "a-2", 9, OrderResult.Rejected(rejection))],
             [new OrderFilled(7, T0, fill, "a-1", 69.97m), new OrderRejected(9, T0, rejection, "a-2")], RecentComplete: true);
         var serializer = (LedgerSerializer)Sys.Serialization.FindSerializerFor(snapshot);
 
