@@ -10,6 +10,7 @@ using AkkaTrading.Engine.Bots;
 using AkkaTrading.Engine.Feeds;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Persistence;
+using AkkaTrading.Engine.Running;
 using AkkaTrading.Engine.Settings;
 using Serilog;
 using Spectre.Console;

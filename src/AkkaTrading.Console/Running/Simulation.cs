@@ -2,6 +2,8 @@ using Akka.Actor;
 using Akka.Hosting;
 using RunRecording = AkkaTrading.Domain.Reporting.RunRecording;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Running;
+using AkkaTrading.Engine.Actors;
 using AkkaTrading.Engine.Settings;
 using AkkaTrading.Gateway;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,36 +38,30 @@ public static class Simulation
         return await FinishAsync(host.Services, () => host.StopAsync(), record);
     }
 
-    /// <summary>Replays the scenario to its end; the trade log, if any, is complete and flushed on return.</summary>
+    /// <summary>Replays the scenario to its end (<see cref="ReplayRun"/>) in an actor system that logs through Serilog; the trade
+    /// log, if any, is complete and flushed on return.</summary>
     /// <remarks>
     /// With <paramref name="progress"/>, hands it a snapshot of the exchange a few times a second. When
-    /// <paramref name="stop"/> fires, stops the actor system at once and throws <see cref="OperationCanceledException"/>.
+    /// <paramref name="stop"/> fires, stops the run's actors at once and throws <see cref="OperationCanceledException"/>.
     /// </remarks>
     public static async Task<(RunOutcome Outcome, Completed Replay)> ReplayAsync(TradingConfig config, SimulationMode.Replay mode,
         TextWriter? tradeLog,
         LogEventLevel level, bool record = false, Action<Snapshot>? progress = null, CancellationToken stop = default)
     {
-        using var host = await StartAsync(config, mode, level, tradeLog, record);
-        try
+        using var host = await StartAsync(config, mode: null, level, tradeLog: null, record: false);
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var request = new ReplayRequest(config.Settings, mode, tradeLog, record)
         {
-            var registry = host.Services.GetRequiredService<ActorRegistry>();
-            var exchange = registry.Get<Exchange>();
-            var replay = exchange.Ask<object>(Start.Instance, Timeout.InfiniteTimeSpan);
-            await WatchUntil(host.Services, replay, progress, stop);
-            var outcome = await replay;
-            if (outcome is Failed failed) throw new ReplayFailedException(failed.Reason);
-            if (tradeLog is not null) await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, QueryTimeout);
-            return (await FinishAsync(host.Services, () => host.StopAsync(), record), (Completed)outcome);
-        }
-        catch (OperationCanceledException)
-        {
-            // Nothing of an interrupted replay is kept: stop the actors before the caller removes what they were writing.
-            await host.StopAsync(CancellationToken.None);
-            throw;
-        }
+            Transactions = TransactionLog.From(host.Services.GetService<ILoggerFactory>()),
+        };
+        var result = await ReplayRun.RunAsync(system, request, progress, stop);
+        await LogFlush.WaitAsync(system, QueryTimeout);
+        await host.StopAsync();
+        return (new RunOutcome(result.Snapshot, result.Recording), result.Replay);
     }
 
-    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode mode, LogEventLevel level, TextWriter? tradeLog,
+    /// <param name="mode">the simulation the host starts; none for a replay, which runs its own (<see cref="ReplayRun"/>)</param>
+    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode? mode, LogEventLevel level, TextWriter? tradeLog,
         bool record)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -74,7 +70,7 @@ public static class Simulation
         {
             akka.AddHocon(config.Config, HoconAddMode.Prepend);
             UseAppLogging(akka, level);
-            akka.AddTradingSimulation(config.Settings, mode, tradeLog, record);
+            if (mode is not null) akka.AddTradingSimulation(config.Settings, mode, tradeLog, record);
         });
         var host = builder.Build();
         await host.StartAsync();
@@ -161,9 +157,3 @@ public static class Simulation
 
 /// <summary>How a run ended: every account valued at the last prices and, when asked for, the recording for a report.</summary>
 public sealed record RunOutcome(Snapshot Snapshot, RunRecording? Recording);
-
-public sealed class ReplayFailedException(string reason) : Exception(reason);
-
-/// <summary>An actor of the simulation failed and the actor system stopped; the log holds the error.</summary>
-public sealed class SimulationStoppedException()
-    : Exception("the simulation stopped after an internal error (the log above has it); nothing was written");

@@ -26,9 +26,12 @@ public sealed class BotActor : ReceiveActor
     private readonly HashSet<string> _assets;
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly ReplayBot _replay;
+    private readonly EventStream? _bus;
 
-    public BotActor(BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange)
+    /// <param name="bus">the run's event bus it is subscribed to (the actor system's EventStream unless given)</param>
+    public BotActor(BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange, EventStream? bus)
     {
+        _bus = bus;
         _account = account;
         _strategy = strategy;
         _exchange = exchange;
@@ -54,10 +57,10 @@ public sealed class BotActor : ReceiveActor
         });
     }
 
-    public static Props Props(BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange) =>
-        Akka.Actor.Props.Create(() => new BotActor(account, strategy, feePercent, exchange));
+    public static Props Props(BotAccount account, IStrategy strategy, decimal feePercent, IActorRef exchange, EventStream? bus = null) =>
+        Akka.Actor.Props.Create(() => new BotActor(account, strategy, feePercent, exchange, bus));
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop() => (_bus ?? Context.System.EventStream).Unsubscribe(Self);
 
     private void OnPrice(PriceChanged changed)
     {

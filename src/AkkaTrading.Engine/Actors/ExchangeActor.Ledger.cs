@@ -144,7 +144,7 @@ public sealed partial class ExchangeActor
     private void Publish(ExchangeEvent stamped)
     {
         _events!.Append(stamped);
-        Context.System.EventStream.Publish(stamped);
+        _bus.Publish(stamped);
     }
 
     private void KeepRecent(LedgerEvent outcome)
@@ -225,7 +225,7 @@ public sealed partial class ExchangeActor
     private void PublishRecoveredPositions()
     {
         foreach (var account in _book.Accounts.Where(a => a.Positions.Count > 0))
-            Context.System.EventStream.Publish(new Protocol.Market.PositionsRecovered(account.Bot, [.. account.Positions
+            _bus.Publish(new Protocol.Market.PositionsRecovered(account.Bot, [.. account.Positions
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => (p.Key, p.Value, LastBuy(account.Bot, p.Key)))]));
     }

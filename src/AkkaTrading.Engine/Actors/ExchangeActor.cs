@@ -46,6 +46,7 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
     public const int RecentTradesKept = 10;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly EventStream _bus;
     private readonly ExchangeBook _book;
     private readonly Dictionary<string, int> _botIndex = new(StringComparer.Ordinal);
     private readonly IActorRef? _replayClock;
@@ -67,8 +68,9 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
     private bool _replaying, _clockExhausted, _blockRequested;
 
     public ExchangeActor(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots, IActorRef? clock,
-        bool record, TransactionLog transactions, int eventLogSize, TimeProvider time, ServerLedger? ledger)
+        bool record, TransactionLog transactions, int eventLogSize, TimeProvider time, ServerLedger? ledger, EventStream? bus)
     {
+        _bus = bus ?? Context.System.EventStream;
         _transactions = transactions;
         _events = eventLogSize > 0 ? new EventLog(eventLogSize) : null;
         _clock = time;
@@ -134,12 +136,14 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
     /// many; the accounts are then a <see cref="Ledger"/></param>
     /// <param name="time">the clock of the stamps (the system's unless given)</param>
     /// <param name="ledger">in a server: where the ledger is written and how its recovery is reported</param>
+    /// <param name="bus">where prices, blocks and trades are published: the run's event bus (the actor system's EventStream
+    /// unless given), so that runs sharing an actor system never hear each other</param>
     public static Props Props(ExchangeSettings settings, IReadOnlyList<string> assets, IReadOnlyList<BotAccount> bots,
         IActorRef? clock = null,
         bool record = false, TransactionLog? transactions = null, int eventLogSize = 0, TimeProvider? time = null,
-        ServerLedger? ledger = null) =>
+        ServerLedger? ledger = null, EventStream? bus = null) =>
         Akka.Actor.Props.Create(() => new ExchangeActor(settings, assets, bots, clock, record, transactions ?? TransactionLog.None,
-            eventLogSize, time ?? TimeProvider.System, ledger));
+            eventLogSize, time ?? TimeProvider.System, ledger, bus));
 
     private void OnPriceTick(PriceTick tick)
     {
@@ -150,7 +154,7 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
             return;
         }
         _book.CloseStep(++_step);
-        Context.System.EventStream.Publish(new PriceChanged(_step, tick.Asset, tick.Price));
+        _bus.Publish(new PriceChanged(_step, tick.Asset, tick.Price));
         if (_events is null) return;
         var stamped = new ExchangeEvent(NextSeq(), _clock.GetUtcNow(), new PriceData(tick.Asset, tick.Price));
         AfterWrites(() => Publish(stamped));
@@ -211,7 +215,7 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
         {
             RememberTrade(fill);
             _transactions.Filled(fill);
-            Context.System.EventStream.Publish(new TradeExecuted(fill));
+            _bus.Publish(new TradeExecuted(fill));
         }
         else
         {
@@ -249,7 +253,7 @@ public sealed partial class ExchangeActor : ReceiveActor, IWithUnboundedStash
         {
             var block = new PendingBlock(_nextSequence++, batch.Steps, new BlockDecisions?[_botIndex.Count]);
             _inFlight.Enqueue(block);
-            Context.System.EventStream.Publish(new PriceBlock(block.Sequence, block.Steps));
+            _bus.Publish(new PriceBlock(block.Sequence, block.Steps));
         }
         PumpReplay();
     }

@@ -24,7 +24,10 @@ public abstract record BotSettings(string Name, decimal InitialCash)
 public sealed record BotReading(HoconSection Trading, Func<string, string?> Environment);
 
 /// <summary>Where a bot is started: its account is already open at <paramref name="Exchange"/>.</summary>
-public sealed record BotStarting(ActorSystem System, IActorRef Exchange, ExchangeSettings ExchangeSettings);
+/// <param name="Bus">the run's event bus (the actor system's EventStream unless given)</param>
+/// <param name="Actors">where the bots' actors are created: the actor system, or a run's own parent actor</param>
+public sealed record BotStarting(IActorRefFactory Actors, IActorRef Exchange, ExchangeSettings ExchangeSettings,
+    Akka.Event.EventStream? Bus = null);
 
 /// <summary>
 /// A kind of bot: where its bots are listed in the configuration, how each is read and checked, and what starting

@@ -39,7 +39,8 @@ public sealed class StrategyBotKind : BotKind<StrategyBotSettings>
     }
 
     protected override void Start(StrategyBotSettings bot, BotStarting starting) =>
-        TradingSimulationHosting.StartBot(starting.System, bot.Account, bot.CreateStrategy(), starting.ExchangeSettings, starting.Exchange);
+        TradingSimulationHosting.StartBot(starting.Actors, bot.Account, bot.CreateStrategy(), starting.ExchangeSettings, starting.Exchange,
+            starting.Bus);
 
     protected override StrategyBotSettings Read(HoconSection bot, BotReading reading)
     {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using Akka.Hosting;
 using AkkaTrading.Domain.Strategies;
 using AkkaTrading.Engine.Actors;
@@ -64,21 +65,26 @@ public static class TradingSimulationHosting
     /// Starts a bot already subscribed to prices, so it misses none published from now on. It applies the
     /// exchange's own settings (the fee) to its copy of its account in a replay.
     /// </summary>
-    public static IActorRef StartBot(ActorSystem system, BotAccount account, IStrategy strategy, ExchangeSettings exchangeSettings,
-        IActorRef exchange)
+    /// <param name="bus">the run's event bus (the actor system's EventStream unless given)</param>
+    /// <param name="actors">where the actor is created: the actor system, or a run's own parent actor (then with its bus)</param>
+    public static IActorRef StartBot(IActorRefFactory actors, BotAccount account, IStrategy strategy, ExchangeSettings exchangeSettings,
+        IActorRef exchange, EventStream? bus = null)
     {
-        var bot = system.ActorOf(BotActor.Props(account, strategy, exchangeSettings.FeePercent, exchange), $"bot-{account.Name}");
-        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceChanged));
-        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PriceBlock));
-        system.EventStream.Subscribe(bot, typeof(Protocol.Market.PositionsRecovered));
+        bus ??= ((ActorSystem)actors).EventStream;
+        var bot = actors.ActorOf(BotActor.Props(account, strategy, exchangeSettings.FeePercent, exchange, bus), $"bot-{account.Name}");
+        bus.Subscribe(bot, typeof(Protocol.Market.PriceChanged));
+        bus.Subscribe(bot, typeof(Protocol.Market.PriceBlock));
+        bus.Subscribe(bot, typeof(Protocol.Market.PositionsRecovered));
         return bot;
     }
 
     /// <summary>Starts a trade log writer already subscribed to trades, so none published from now on is missed.</summary>
-    public static IActorRef StartTradeLog(ActorSystem system, TextWriter writer, Domain.Scenarios.Timeline? timeline = null)
+    public static IActorRef StartTradeLog(IActorRefFactory actors, TextWriter writer, Domain.Scenarios.Timeline? timeline = null,
+        EventStream? bus = null)
     {
-        var actor = system.ActorOf(TradeLogActor.Props(writer, timeline), "trade-log");
-        system.EventStream.Subscribe(actor, typeof(Protocol.Market.TradeExecuted));
+        bus ??= ((ActorSystem)actors).EventStream;
+        var actor = actors.ActorOf(TradeLogActor.Props(writer, timeline, bus), "trade-log");
+        bus.Subscribe(actor, typeof(Protocol.Market.TradeExecuted));
         return actor;
     }
 }
