@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AkkaTrading.Benchmarks;
-using AkkaTrading.Console.Running;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Running;
 using AkkaTrading.Engine.Settings;
 using Serilog.Events;
 
@@ -127,10 +127,20 @@ static class Bench
         File.Delete(csv);
     }
 
+    /// <summary>The actor pipeline through the one entry point of a replay (<see cref="ReplayRun"/>), in an actor system of its
+    /// own.</summary>
     private static string Pipeline(TradingConfig config, ScenarioSource source)
     {
         var log = new StringWriter { NewLine = "\n" };
-        Simulation.ReplayAsync(config, new SimulationMode.Replay(source), log, LogEventLevel.Error).GetAwaiter().GetResult();
+        var system = Akka.Actor.ActorSystem.Create("bench", "akka.loglevel = ERROR");
+        try
+        {
+            ReplayRun.RunAsync(system, new ReplayRequest(config.Settings, new SimulationMode.Replay(source), log)).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            system.Terminate().GetAwaiter().GetResult();
+        }
         return log.ToString();
     }
 

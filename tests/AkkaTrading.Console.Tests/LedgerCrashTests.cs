@@ -25,7 +25,8 @@ public sealed class LedgerCrashTests(PostgresFixture postgres, ITestOutputHelper
     // The kill comes after this many answers or this long into the flood, whichever is first; the flood never sends more than
     // MaxOrders. Bounded both ways: enough orders to be under way at the kill, few enough for a slow machine.
     private const int KillAfterAnswers = 400;
-    private static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(2);
+    private const int AnswersBeforeKill = 20;
+    private static readonly TimeSpan KillAfter = TimeSpan.FromSeconds(2), KillAtLatest = TimeSpan.FromSeconds(20);
     private const int MaxOrders = 5000;
 
     private static string Token(string bot) => $"{bot}-secret-token-0123456789";
@@ -51,7 +52,9 @@ public sealed class LedgerCrashTests(PostgresFixture postgres, ITestOutputHelper
             var following = follower.RunAsync(() => flood.Killed);
             var workers = Bots.SelectMany(bot => Enumerable.Range(0, RestWorkersPerBot).Select(w => RestWorkerAsync(flood, first, bot, w))
                 .Append(SocketWorkerAsync(flood, first, bot))).ToList();
-            await Task.WhenAny(flood.Enough.Task, Task.Delay(KillAfter), Task.WhenAll(workers));
+            // mid-flood: after enough answers, or 2 s into it once some came (a loaded machine answers slower), or at the latest
+            await Task.WhenAny(flood.Enough.Task, Task.WhenAll(Task.Delay(KillAfter), flood.Some.Task), Task.Delay(KillAtLatest),
+                Task.WhenAll(workers));
             flood.Killed = true;
             await first.KillAsync();
             await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(30));
@@ -339,6 +342,7 @@ public sealed class LedgerCrashTests(PostgresFixture postgres, ITestOutputHelper
         private int _sent;
         public readonly ConcurrentQueue<Answer> Answers = new();
         public readonly TaskCompletionSource Enough = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource Some = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public volatile bool Killed;
 
         public int Sent => Math.Min(Volatile.Read(ref _sent), MaxOrders);
@@ -349,6 +353,7 @@ public sealed class LedgerCrashTests(PostgresFixture postgres, ITestOutputHelper
         {
             Assert.False(answer.Repeated, $"{answer.ClientOrderId} was answered as a repeat the first time");
             Answers.Enqueue(answer);
+            if (Answers.Count >= AnswersBeforeKill) Some.TrySetResult();
             if (Answers.Count >= KillAfterAnswers) Enough.TrySetResult();
         }
     }

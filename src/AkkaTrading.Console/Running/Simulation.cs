@@ -32,7 +32,7 @@ public static class Simulation
     public static async Task<RunOutcome> LiveAsync(TradingConfig config, TimeSpan duration, LogEventLevel level, bool record,
         Action<Snapshot>? watch, CancellationToken stop)
     {
-        using var host = await StartAsync(config, new SimulationMode.Live(), level, tradeLog: null, record);
+        using var host = await StartAsync(config, new SimulationMode.Live(), level, record);
         var end = Task.Delay(duration, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         await WatchUntil(host.Services, end, watch);
         return await FinishAsync(host.Services, () => host.StopAsync(), record);
@@ -48,7 +48,7 @@ public static class Simulation
         TextWriter? tradeLog,
         LogEventLevel level, bool record = false, Action<Snapshot>? progress = null, CancellationToken stop = default)
     {
-        using var host = await StartAsync(config, mode: null, level, tradeLog: null, record: false);
+        using var host = await StartAsync(config, mode: null, level, record: false);
         var system = host.Services.GetRequiredService<ActorSystem>();
         var request = new ReplayRequest(config.Settings, mode, tradeLog, record)
         {
@@ -61,8 +61,7 @@ public static class Simulation
     }
 
     /// <param name="mode">the simulation the host starts; none for a replay, which runs its own (<see cref="ReplayRun"/>)</param>
-    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode? mode, LogEventLevel level, TextWriter? tradeLog,
-        bool record)
+    private static async Task<IHost> StartAsync(TradingConfig config, SimulationMode? mode, LogEventLevel level, bool record)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         UseAppServices(builder.Services);
@@ -70,7 +69,7 @@ public static class Simulation
         {
             akka.AddHocon(config.Config, HoconAddMode.Prepend);
             UseAppLogging(akka, level);
-            if (mode is not null) akka.AddTradingSimulation(config.Settings, mode, tradeLog, record);
+            if (mode is not null) akka.AddTradingSimulation(config.Settings, mode, record);
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -11,15 +11,13 @@ namespace AkkaTrading.Engine.Hosting;
 
 /// <summary>Registry keys of the simulation's actors.</summary>
 public sealed class Exchange;
-public sealed class TradeLog;
 
 public static class TradingSimulationHosting
 {
     /// <summary>
-    /// Starts the simulation's actors: the exchange with every bot's account, each bot as its kind starts it and, in a live run, one
-    /// source per configured asset (in a replay, the replay clock). With <paramref name="tradeLog"/> the
-    /// trades are also written there as CSV; with <paramref name="record"/> the exchange records the run for
-    /// a report. The exchange is registered as <see cref="Exchange"/>.
+    /// Starts a live or paced simulation's actors: the exchange with every bot's account, each bot as its kind starts it and one
+    /// source per configured asset (or the scenario's player); with <paramref name="record"/> the exchange records the run for
+    /// a report. The exchange is registered as <see cref="Exchange"/>. A replay runs through <see cref="Running.ReplayRun"/>.
     /// </summary>
     /// <param name="serving">
     /// in a server: the exchange stamps and keeps events for clients, its accounts are a ledger, the bots that need the gateway
@@ -27,9 +25,10 @@ public static class TradingSimulationHosting
     /// </param>
     /// <param name="ledger">in a server: where the ledger is written (in memory only unless given)</param>
     public static AkkaConfigurationBuilder AddTradingSimulation(this AkkaConfigurationBuilder builder, TradingSettings settings,
-        SimulationMode mode,
-        TextWriter? tradeLog = null, bool record = false, bool serving = false, ServerLedger? ledger = null)
+        SimulationMode mode, bool record = false, bool serving = false, ServerLedger? ledger = null)
     {
+        if (mode is SimulationMode.Replay)
+            throw new ArgumentException("a replay runs through ReplayRun, not as a hosted simulation", nameof(mode));
         mode.Validate(settings);
         var assets = mode.Assets(settings);
         settings = settings.WithRunAssets(assets);
@@ -38,12 +37,9 @@ public static class TradingSimulationHosting
             .WithActors((system, registry, resolver) =>
         {
             var transactions = TransactionLog.From(resolver.GetService<ILoggerFactory>());
-            if (tradeLog is not null) registry.Register<TradeLog>(StartTradeLog(system, tradeLog, mode.Timeline));
 
-            var clock = mode is SimulationMode.Replay rep ? system.ActorOf(ReplayClockActor.Props(rep.Scenario.Steps()), "replay-clock")
-                : null;
             var bots = settings.BotsIn(serving);
-            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. bots.Select(b => b.Account)], clock,
+            var exchange = system.ActorOf(ExchangeActor.Props(settings.Exchange, assets, [.. bots.Select(b => b.Account)], clock: null,
                 record, transactions,
                 eventLogSize: serving ? settings.Gateway.EventLogSize : 0, ledger: serving ? ledger ?? ServerLedger.InMemory() : null),
                 "exchange");

@@ -1,42 +1,39 @@
 using Akka.Actor;
-using Akka.Hosting;
+using Akka.Configuration;
 using AkkaTrading.Engine.Hosting;
+using AkkaTrading.Engine.Running;
 using AkkaTrading.Engine.Settings;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using static AkkaTrading.Engine.Protocol.Replay;
-using static AkkaTrading.Engine.Protocol.TradeLogMessages;
 
 namespace AkkaTrading.Engine.Tests.Hosting;
 
-/// <summary>
-/// A replay through the real actor pipeline, wired by <see cref="TradingSimulationHosting.AddTradingSimulation"/> as the
-/// console wires it.
-/// </summary>
+/// <summary>A replay through the real actor pipeline, run by <see cref="ReplayRun"/> as the console runs it.</summary>
 public static class PipelineReplay
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     /// <returns>the trade log the pipeline wrote</returns>
     public static async Task<string> TradeLogAsync(TradingSettings settings, ScenarioSource scenario)
     {
-        var log = new StringWriter { NewLine = "\n" };
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddAkka("replay", (akka, _) => akka
-            .AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend)
-            .AddTradingSimulation(settings, new SimulationMode.Replay(scenario), log));
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var system = ActorSystem.Create("replay", ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR"));
         try
         {
-            var registry = host.Services.GetRequiredService<ActorRegistry>();
-            if (await registry.Get<Exchange>().Ask<object>(Start.Instance, Timeout) is Failed failed)
-                throw new Xunit.Sdk.XunitException($"the replay failed: {failed.Reason}");
-            await registry.Get<TradeLog>().Ask<Flushed>(Flush.Instance, Timeout);
+            return await TradeLogAsync(system, settings, scenario);
         }
         finally
         {
-            await host.StopAsync();
+            await system.Terminate();
+        }
+    }
+
+    /// <summary>A replay in an actor system that other runs may share.</summary>
+    public static async Task<string> TradeLogAsync(ActorSystem system, TradingSettings settings, ScenarioSource scenario)
+    {
+        var log = new StringWriter { NewLine = "\n" };
+        try
+        {
+            await ReplayRun.RunAsync(system, new ReplayRequest(settings, new SimulationMode.Replay(scenario), log));
+        }
+        catch (ReplayFailedException e)
+        {
+            throw new Xunit.Sdk.XunitException($"the replay failed: {e.Message}");
         }
         return log.ToString();
     }

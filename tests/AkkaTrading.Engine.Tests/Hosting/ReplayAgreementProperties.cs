@@ -125,10 +125,26 @@ public class ReplayAgreementProperties
         Assert.True(trades >= 10 * Iterations, $"the cases should trade a lot, not {trades} times in {Iterations} cases");
     }
 
+    [Fact]
+    public async Task Replays_sharing_one_actor_system_at_once_each_agree_with_the_reference_and_never_hear_each_other()
+    {
+        var system = Akka.Actor.ActorSystem.Create("shared", "akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR");
+        try
+        {
+            await Cases.Array[4].SampleAsync(async cases => await Task.WhenAll(cases.Select(c => Agree(c, system))), iter: 5, threads: 1,
+                seed: Environment.GetEnvironmentVariable("REPLAY_SEED"));
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
     private static readonly GatewaySettings DefaultGateway = TradingConfig.FromText(null).Settings.Gateway;
 
+    /// <param name="system">an actor system other runs share, or none: the run has one of its own</param>
     /// <returns>how many trades the case made</returns>
-    private static async Task<long> Agree(Case c)
+    private static async Task<long> Agree(Case c, Akka.Actor.ActorSystem? system = null)
     {
         var settings = new TradingSettings(c.Exchange, [.. c.Bots], [], new LiveSettings(TimeSpan.FromSeconds(1)))
             { Gateway = DefaultGateway };
@@ -137,7 +153,9 @@ public class ReplayAgreementProperties
         plain.WriteLine(TradeLog.Header);
         ReferenceReplay.Run(settings, outline.Assets, c.Steps, fill => plain.WriteLine(TradeLog.Row(fill)));
 
-        var pipeline = await PipelineReplay.TradeLogAsync(settings, new ScenarioSource("generated", outline, () => c.Steps));
+        var scenario = new ScenarioSource("generated", outline, () => c.Steps);
+        var pipeline = system is null ? await PipelineReplay.TradeLogAsync(settings, scenario)
+            : await PipelineReplay.TradeLogAsync(system, settings, scenario);
 
         Assert.Equal(plain.ToString(), pipeline);
         return pipeline.Count(ch => ch == '\n') - 1;
