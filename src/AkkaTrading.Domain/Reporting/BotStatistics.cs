@@ -10,19 +10,24 @@ namespace AkkaTrading.Domain.Reporting;
 public sealed class BotStatistics
 {
     private readonly Dictionary<string, PerformanceTracker> _trackers = new(StringComparer.Ordinal);
+    private readonly List<PerformanceTracker> _inOrder = new(); // by the order the accounts were opened: the hot path's lookup
 
-    public void Open(string bot, decimal initialCash) => _trackers[bot] = new PerformanceTracker(initialCash);
+    public void Open(string bot, decimal initialCash)
+    {
+        var tracker = new PerformanceTracker(initialCash);
+        _trackers.Add(bot, tracker);
+        _inOrder.Add(tracker);
+    }
 
     public void OnFill(Fill fill)
     {
         if (_trackers.TryGetValue(fill.Bot, out var tracker)) tracker.OnFill(fill);
     }
 
+    /// <param name="index">the account's place in the order the accounts were opened</param>
     /// <param name="holdings">the account's holdings valued at the step's prices</param>
-    public void OnStep(Account account, decimal holdings, DateTime? time)
-    {
-        if (_trackers.TryGetValue(account.Bot, out var tracker)) tracker.OnStep(account.Cash + holdings, account.Positions.Count > 0, time);
-    }
+    public void OnStep(int index, Account account, decimal holdings, DateTime? time) =>
+        _inOrder[index].OnStep(account.Cash + holdings, account.Positions.Count > 0, time);
 
     /// <summary>The bot's performance so far (none yet for a bot this does not follow).</summary>
     public Performance Of(string bot) =>

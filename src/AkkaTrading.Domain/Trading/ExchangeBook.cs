@@ -88,10 +88,11 @@ public sealed class ExchangeBook
     public void CloseStep(long step, DateTime? time = null)
     {
         _currentPrice ??= CurrentPrice;
-        foreach (var account in _accountsInOrder)
+        for (var i = 0; i < _accountsInOrder.Count; i++)
         {
+            var account = _accountsInOrder[i];
             var holdings = account.Holdings(_currentPrice);
-            Statistics?.OnStep(account, holdings, time);
+            Statistics?.OnStep(i, account, holdings, time);
             _recorder?.OnEquity(step, time, account.Bot, account.Cash, holdings);
         }
         if (_recorder is null) return;
