@@ -165,10 +165,16 @@ public static class App
     private static async Task<int> LedgerExportAsync(Command.LedgerExport export, TextWriter output, CancellationToken stop)
     {
         var persistence = LedgerSettings(export.ConfigFile, export.DataDir);
-        if (export.Out is { } path) OutputPaths.Check([], path, null, null);
+        // csv: the accounts go beside the trades; every destination is checked before anything is read or written
+        var accountsPath = export.Out is not null && export.Format == "csv"
+            ? Path.ChangeExtension(export.Out, null) + ".accounts.csv" : null;
+        if (export.Out is not null)
+            OutputPaths.CheckExport(accountsPath is null ? [export.Out] : [export.Out, accountsPath],
+                export.ConfigFile is { } config ? [new InputFile("the configuration file", config)] : [],
+                persistence.Provider == LedgerProvider.Sqlite ? persistence.DataDirectory : null);
         var audit = new LedgerAudit();
         var trades = new List<LedgerEvent.OrderFilled>();
-        using var file = export.Out is { } destination ? TradeLogFile.Create(destination) : null;
+        using var file = export.Out is { } destination ? TradeLogFile.Create(destination, option: "--out") : null;
         var writer = file?.Writer ?? output;
         // the header once the ledger reads: a store that cannot be read prints nothing on the output, only the error
         var header = export.Format == "csv";
@@ -196,10 +202,9 @@ public static class App
         }
         if (file is null) return ExitOk;
         file.Commit();
-        if (export.Format == "csv")
+        if (accountsPath is not null)
         {
-            var accountsPath = Path.ChangeExtension(file.Path, null) + ".accounts.csv";
-            using var accountsFile = TradeLogFile.Create(accountsPath);
+            using var accountsFile = TradeLogFile.Create(accountsPath, option: "--out");
             LedgerExport.WriteAccountsCsv(accountsFile.Writer, accounts);
             accountsFile.Commit();
         }

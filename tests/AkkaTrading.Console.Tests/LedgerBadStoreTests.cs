@@ -105,6 +105,49 @@ public sealed partial class LedgerBadStoreTests
         Assert.Equal(before, Contents(dir));
     }
 
+    [Fact]
+    public async Task An_empty_database_file_is_refused_not_taken_for_a_new_ledger_and_stays_empty()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var dir = NewDataDir("akka-trading-ledger 1");
+        var database = Path.Combine(dir, "ledger.db");
+        File.WriteAllBytes(database, []);
+
+        AssertRefused(await ServeAsync(dir), $"error: {database} is empty: it holds no ledger");
+        AssertRefused(await VerifyAsync(dir), $"error: {database} is empty: it holds no ledger");
+        Assert.Equal(0, new FileInfo(database).Length);
+    }
+
+    [Fact]
+    public async Task An_export_never_writes_onto_the_ledger_or_the_configuration_it_reads()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var (dir, config) = await RealLedgerAsync();
+        var before = Contents(dir);
+        var configText = await File.ReadAllTextAsync(config);
+
+        foreach (var target in new[] { Path.Combine(dir, "ledger.db"), Path.Combine(dir, "FORMAT"), Path.Combine(dir, "trades.csv") })
+            AssertRefused(await AppProcess.RunToEndAsync("ledger", "export", "--data-dir", dir, "--out", target),
+                $"error: --out '{target}' is inside the data directory '{dir}'");
+        AssertRefused(await AppProcess.RunToEndAsync("ledger", "export", "--data-dir", dir, "--config", config, "--out", config),
+            $"error: --out '{config}' is the configuration file '{config}'");
+
+        Assert.Equal(before, Contents(dir));
+        Assert.Equal(configText, await File.ReadAllTextAsync(config));
+        Assert.Equal(0, (await VerifyAsync(dir)).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_data_directory_whose_name_has_connection_string_characters_holds_its_own_ledger()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var dir = Path.Combine(RepoFiles.Scratch("x"), "semi;Data Source=elsewhere");
+        using (var server = await ServeProcess.StartAsync("--data-dir", dir))
+            Assert.Equal(0, await server.StopAsync());
+        Assert.True(File.Exists(Path.Combine(dir, "ledger.db")), "the ledger is not in its data directory");
+        Assert.Equal(0, (await VerifyAsync(dir)).ExitCode);
+    }
+
     private static string NewDataDir(string format)
     {
         var dir = RepoFiles.Scratch("data");

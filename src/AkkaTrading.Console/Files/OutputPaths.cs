@@ -24,6 +24,22 @@ public static class OutputPaths
         if (logFile is not null) ProbeAppend(logFile);
     }
 
+    /// <summary>
+    /// Refuses an export destination (and the files written beside it) that is an input, or that lies inside the ledger's data
+    /// directory: an export never writes into the ledger it reads.
+    /// </summary>
+    public static void CheckExport(IEnumerable<string> destinations, IEnumerable<InputFile> inputs, string? dataDirectory)
+    {
+        var read = inputs.Where(i => !string.IsNullOrEmpty(i.Path)).ToList();
+        foreach (var path in destinations)
+        {
+            CheckFile("--out", path, read, mustBeRegularOrNew: true);
+            if (dataDirectory is not null && FileSystem.IsWithin(path, dataDirectory))
+                throw new UsageException($"--out '{path}' is inside the data directory '{dataDirectory}'; an export never writes into " +
+                    "the ledger it reads");
+        }
+    }
+
     private static void CheckReport(ReportOptions report, List<InputFile> inputs, string? trades, string? logFile)
     {
         if (report.Directory.Length == 0) throw new UsageException("--report needs a directory, not an empty string");

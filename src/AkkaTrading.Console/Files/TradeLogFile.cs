@@ -14,8 +14,11 @@ public sealed class TradeLogFile : IDisposable
     private readonly GuardedStream _stream;
     private bool _done;
 
-    private TradeLogFile(string path, string temporary, GuardedStream stream)
+    private readonly string _option;
+
+    private TradeLogFile(string path, string temporary, GuardedStream stream, string option)
     {
+        _option = option;
         Path = path;
         _temporary = temporary;
         _stream = stream;
@@ -30,7 +33,8 @@ public sealed class TradeLogFile : IDisposable
 
     /// <param name="path">the destination, already checked by <see cref="OutputPaths"/></param>
     /// <param name="wrap">wraps the temporary file's stream (tests use it to simulate a full disk)</param>
-    public static TradeLogFile Create(string path, Func<Stream, Stream>? wrap = null)
+    /// <param name="option">the option that named the destination, for messages</param>
+    public static TradeLogFile Create(string path, Func<Stream, Stream>? wrap = null, string option = "--trades")
     {
         var temporary = Temporaries.NameBeside(path);
         FileStream file;
@@ -40,10 +44,10 @@ public sealed class TradeLogFile : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException($"--trades: cannot create a file beside '{path}': {e.Message}");
+            throw new OutputException($"{option}: cannot create a file beside '{path}': {e.Message}");
         }
         Temporaries.Add(temporary);
-        return new TradeLogFile(path, temporary, new GuardedStream(wrap is null ? file : wrap(file)));
+        return new TradeLogFile(path, temporary, new GuardedStream(wrap is null ? file : wrap(file)), option);
     }
 
     /// <summary>Moves the complete log into place; on a write error nothing is moved and the temporary file is removed.</summary>
@@ -79,6 +83,6 @@ public sealed class TradeLogFile : IDisposable
     private void Fail(string problem)
     {
         Dispose();
-        throw new OutputException($"--trades: {problem}; nothing was written and an earlier file there is unchanged");
+        throw new OutputException($"{_option}: {problem}; nothing was written and an earlier file there is unchanged");
     }
 }

@@ -149,9 +149,9 @@ public sealed class Ledger(ExchangeBook book, ClientOrderIds? clientOrderIds = n
         if (_accepted is not { } accepted) throw new LedgerInconsistencyException(outcome, "no order was accepted before it");
         if (accepted.Seq != outcome.Seq || accepted.Order.Bot != bot || accepted.ClientOrderId != clientOrderId)
             throw new LedgerInconsistencyException(outcome, $"is not the outcome of the order accepted as event {accepted.Seq}");
-        if (clientOrderId is not null && ClientOrderIds.TryGet(bot, clientOrderId, out var first))
-            throw new LedgerInconsistencyException(outcome,
-                $"answers client order id '{clientOrderId}' again (first as event {first.Seq})");
+        // An id answered again is one a restarted server no longer remembered (a snapshot keeps only the newest): its new outcome
+        // is the one remembered from here on, as it was by the server.
+        if (clientOrderId is not null) ClientOrderIds.Forget(bot, clientOrderId);
         return accepted.Order;
     }
 

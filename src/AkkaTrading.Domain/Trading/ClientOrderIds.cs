@@ -29,6 +29,15 @@ public sealed class ClientOrderIds(int perBot = ClientOrderIds.DefaultPerBot)
         if (memo.Order.Count > PerBot) memo.Results.Remove(memo.Order.Dequeue());
     }
 
+    /// <summary>Forgets one id (a server that forgot it across a restart answered it anew; the ledger's fold follows).</summary>
+    public void Forget(string bot, string clientOrderId)
+    {
+        if (!_byBot.TryGetValue(bot, out var memo) || !memo.Results.Remove(clientOrderId)) return;
+        var kept = memo.Order.Where(id => id != clientOrderId).ToList();
+        memo.Order.Clear();
+        foreach (var id in kept) memo.Order.Enqueue(id);
+    }
+
     /// <summary>Every remembered outcome, bot by bot, each bot's oldest first (remembering them in this order rebuilds this).</summary>
     public IEnumerable<(string Bot, string ClientOrderId, OrderResult Result, long Seq)> Entries() =>
         _byBot.SelectMany(b => b.Value.Order.Select(id => (b.Key, id, b.Value.Results[id].Result, b.Value.Results[id].Seq)));

@@ -194,6 +194,7 @@ public sealed partial class ExchangeActor
             _lastStamped = Math.Max(ledger.LastSeq, ledger.ReservedSeq);
             _events!.ContinueAfter(_lastStamped);
             _step = ledger.LastStep;
+            _sinceSnapshot = (int)Math.Min(done.JournalEvents, int.MaxValue); // the events since the latest snapshot count on
             _log.Info("Ledger recovered: {Accounts} accounts, {Events} events read after the latest snapshot; numbering on from {Seq}",
                 _book.Accounts.Count, done.JournalEvents, _lastStamped + 1);
             Become(Ready);

@@ -23,8 +23,11 @@ public sealed class LedgerStore : IDisposable
 
     private readonly IDisposable? _lock;
 
-    private LedgerStore(string connectionString, string provider, IDisposable? held)
+    private readonly bool _forWriting;
+
+    private LedgerStore(string connectionString, string provider, IDisposable? held, bool forWriting)
     {
+        _forWriting = forWriting;
         ConnectionString = connectionString;
         Provider = provider;
         _lock = held;
@@ -38,7 +41,7 @@ public sealed class LedgerStore : IDisposable
     public static LedgerStore Open(PersistenceSettings settings, bool forWriting = true) => settings.Provider switch
     {
         LedgerProvider.Sqlite => OpenDirectory(settings.DataDirectory, forWriting),
-        LedgerProvider.PostgreSql => OpenPostgreSql(settings.ConnectionString),
+        LedgerProvider.PostgreSql => OpenPostgreSql(settings.ConnectionString, forWriting),
         _ => throw new InvalidOperationException("no ledger store is configured"),
     };
 
@@ -50,7 +53,7 @@ public sealed class LedgerStore : IDisposable
             sql {
               connection-string = "{{Escape(ConnectionString)}}"
               provider-name = "{{Provider}}"
-              auto-initialize = true
+              auto-initialize = {{(_forWriting ? "true" : "false")}}
               batch-size = {{writeBatch}}
               parallelism = 1
               prefer-parameters-on-multirow-insert = true
@@ -58,7 +61,10 @@ public sealed class LedgerStore : IDisposable
           }
           snapshot-store {
             plugin = "akka.persistence.snapshot-store.sql"
-            sql { connection-string = "{{Escape(ConnectionString)}}", provider-name = "{{Provider}}", auto-initialize = true }
+            sql {
+              connection-string = "{{Escape(ConnectionString)}}", provider-name = "{{Provider}}"
+              auto-initialize = {{(_forWriting ? "true" : "false")}}
+            }
           }
           query.journal.sql { connection-string = "{{Escape(ConnectionString)}}", provider-name = "{{Provider}}" }
         }
@@ -87,7 +93,8 @@ public sealed class LedgerStore : IDisposable
             CheckFormat(dir, database, forWriting);
             if (File.Exists(database)) CheckDatabase(database);
             if (forWriting) UseWriteAheadLog(database);
-            return new LedgerStore($"Data Source={database}", "SQLite.MS", held);
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = database }.ToString();
+            return new LedgerStore(connectionString, "SQLite.MS", held, forWriting);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
@@ -157,9 +164,12 @@ public sealed class LedgerStore : IDisposable
 
     private static void CheckDatabase(string database)
     {
+        if (new FileInfo(database).Length == 0)
+            throw new LedgerStoreException($"{database} is empty: it holds no ledger (delete it only if no server ever ran here)");
         try
         {
-            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+                { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             connection.Open();
             using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA quick_check";
@@ -176,14 +186,14 @@ public sealed class LedgerStore : IDisposable
     /// and are as durable.</summary>
     private static void UseWriteAheadLog(string database)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         connection.Open();
         using var wal = connection.CreateCommand();
         wal.CommandText = "PRAGMA journal_mode=WAL";
         wal.ExecuteNonQuery();
     }
 
-    private static LedgerStore OpenPostgreSql(string connectionString)
+    private static LedgerStore OpenPostgreSql(string connectionString, bool forWriting)
     {
         NpgsqlConnection? connection = null;
         try
@@ -195,7 +205,7 @@ public sealed class LedgerStore : IDisposable
             using var take = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection);
             if (take.ExecuteScalar() is not true)
                 throw new LedgerStoreException("the PostgreSQL ledger is in use by another running server (its advisory lock is held)");
-            return new LedgerStore(connectionString, "PostgreSQL.15", new AdvisoryLock(connection));
+            return new LedgerStore(connectionString, "PostgreSQL.15", new AdvisoryLock(connection), forWriting);
         }
         catch (Exception e) when (e is NpgsqlException or ArgumentException)
         {
