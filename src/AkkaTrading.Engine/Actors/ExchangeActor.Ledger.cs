@@ -165,8 +165,13 @@ public sealed partial class ExchangeActor
     private void OpenConfiguredAccounts()
     {
         foreach (var bot in _configuredBots)
-            if (!_book.Accounts.Any(a => string.Equals(a.Bot, bot.Name, StringComparison.OrdinalIgnoreCase)))
-                OpenAccountNow(bot.Name, bot.InitialCash);
+        {
+            var account = _book.Accounts.FirstOrDefault(a => string.Equals(a.Bot, bot.Name, StringComparison.OrdinalIgnoreCase));
+            if (account is null) OpenAccountNow(bot.Name, bot.InitialCash);
+            else if (account.InitialCash != bot.InitialCash)
+                _log.Warning("{Bot} keeps the account its ledger holds (initial cash {Kept}); the configured {Configured} applies only " +
+                    "to a new ledger", bot.Name, account.InitialCash, bot.InitialCash);
+        }
     }
 
     /// <summary>Folds what the journal reads back, holding every other message until it is done.</summary>
