@@ -239,7 +239,8 @@ public static class App
         null => persistence,
         { Length: 0 } => throw new UsageException("--data-dir names no directory"),
         _ when persistence.Provider != LedgerProvider.Sqlite => throw new UsageException(
-            $"--data-dir applies to the SQLite ledger, but 'akka-trading.persistence.provider' is {persistence.Provider}"),
+            $"--data-dir applies to the SQLite ledger, but 'akka-trading.persistence.provider' is " +
+            (persistence.Provider == LedgerProvider.PostgreSql ? "postgresql" : "none")),
         _ => persistence with { DataDirectory = dataDir },
     };
 

@@ -119,7 +119,7 @@ public sealed class TradingServer : IAsyncDisposable
         try
         {
             await ledger.Health.Recovered;
-            await AcceptRegisteredTokensAsync(app.Services);
+            await AcceptRegisteredTokensAsync(app.Services, settings);
             ready.SetResult();
         }
         catch (Exception e)
@@ -136,12 +136,22 @@ public sealed class TradingServer : IAsyncDisposable
         return new TradingServer(app, store, ledger.Health, http, $"http://{grpcEndPoint}");
     }
 
-    /// <summary>The bots that registered before a restart authenticate with their tokens again, and count towards the limit.</summary>
-    private static async Task AcceptRegisteredTokensAsync(IServiceProvider services)
+    /// <summary>
+    /// The bots that registered before a restart authenticate with their tokens again, and count towards the limit; one that the
+    /// configuration now lists as a remote bot trades with the configured token only, so that one account never has two.
+    /// </summary>
+    private static async Task AcceptRegisteredTokensAsync(IServiceProvider services, TradingSettings settings)
     {
         var registered = await services.GetRequiredService<ExchangeClient>().RegisteredTokensAsync(CancellationToken.None);
+        var configured = settings.Bots.OfType<RemoteBotSettings>().Select(b => b.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var tokens = services.GetRequiredService<BotTokens>();
-        foreach (var (bot, hash) in registered) tokens.Accept(hash, bot);
+        foreach (var (bot, hash) in registered)
+        {
+            if (!configured.Contains(bot)) tokens.Accept(hash, bot);
+            else services.GetService<ILoggerFactory>()?.CreateLogger<TradingServer>().LogWarning(
+                "{Bot} registered while the server ran and is now in gateway.remote-bots: its configured token replaces the one it " +
+                "registered with", bot);
+        }
         services.GetRequiredService<Registrations>().Recovered(registered.Count);
     }
 

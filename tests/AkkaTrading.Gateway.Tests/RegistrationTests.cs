@@ -65,12 +65,27 @@ public sealed class RegistrationTests
             token = (await Json(registered)).GetProperty("token").GetString()!;
         }
 
-        await using var second = await TestServer.StartAsync(open, dataDir: dataDir);
-        using var carol = second.Client(token);
-        var account = await Json(await carol.GetAsync("api/v1/account"));
-        Assert.Equal(("carol", 2500m), (account.GetProperty("bot").GetString(), account.GetProperty("cash").GetDecimal()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await second.Client().PostAsJsonAsync("api/v1/bots", new { name = "dave" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await second.Client("not-" + token).GetAsync("api/v1/account")).StatusCode);
+        await using (var second = await TestServer.StartAsync(open, dataDir: dataDir))
+        {
+            using var carol = second.Client(token);
+            var account = await Json(await carol.GetAsync("api/v1/account"));
+            Assert.Equal(("carol", 2500m), (account.GetProperty("bot").GetString(), account.GetProperty("cash").GetDecimal()));
+            var dave = await second.Client().PostAsJsonAsync("api/v1/bots", new { name = "dave" });
+            Assert.Equal(HttpStatusCode.Forbidden, dave.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await second.Client("not-" + token).GetAsync("api/v1/account")).StatusCode);
+        }
+
+        // listed in the configuration now: the configured token is carol's only one
+        const string configured = "carol-configured-token-0123";
+        await using var third = await TestServer.StartAsync(open + $$"""
+
+            remote-bots = [
+              { name = alice, token = "{{TestServer.AliceToken}}", initial-cash = 10000 }
+              { name = carol, token = "{{configured}}", initial-cash = 2500 }
+            ]
+            """, dataDir: dataDir);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await third.Client(token).GetAsync("api/v1/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await third.Client(configured).GetAsync("api/v1/account")).StatusCode);
         Directory.Delete(dataDir, recursive: true);
     }
 }
