@@ -186,7 +186,8 @@ public sealed class LedgerStore : IDisposable
     /// and are as durable.</summary>
     private static void UseWriteAheadLog(string database)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         connection.Open();
         using var wal = connection.CreateCommand();
         wal.CommandText = "PRAGMA journal_mode=WAL";

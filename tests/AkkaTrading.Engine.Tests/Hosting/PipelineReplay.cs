@@ -12,7 +12,8 @@ public static class PipelineReplay
     /// <returns>the trade log the pipeline wrote</returns>
     public static async Task<string> TradeLogAsync(TradingSettings settings, ScenarioSource scenario)
     {
-        using var system = ActorSystem.Create("replay", ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR"));
+        using var system = ActorSystem.Create("replay",
+            ConfigurationFactory.ParseString("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR"));
         try
         {
             return await TradeLogAsync(system, settings, scenario);
