@@ -14,9 +14,9 @@ public static class LedgerCommand
           export   the trade log (the columns of --trades, then seq, time and client_order_id) and the
                    accounts. csv: the trades to --out (or stdout) and the accounts beside it
                    (<name>.accounts.csv); json: one document with both.
-          verify   checks event by event that every order has one outcome, that client order ids are
-                   answered once, and that money is conserved; names the first event where it is not
-                   (exit code 2).
+          verify   checks event by event that every order has one outcome, that each fill's cash
+                   after it is what the fills give, and that money is conserved; names the first event
+                   where it is not (exit code 2).
 
         Options:
           --data-dir <dir>        the server's data directory (default: akka-trading.persistence.data-dir)
