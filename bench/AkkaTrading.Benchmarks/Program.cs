@@ -5,7 +5,6 @@ using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Engine.Hosting;
 using AkkaTrading.Engine.Running;
 using AkkaTrading.Engine.Settings;
-using Serilog.Events;
 
 // Replay throughput: the actor pipeline (exactly as `replay` runs it) against a plain single-threaded loop
 // of the same rules over the same seeded data, cross-checked trade for trade.

@@ -46,7 +46,11 @@ public sealed class LedgerStore : IDisposable
     };
 
     /// <summary>Akka.Persistence.Sql's journal and snapshot store on this store, with the ledger's serializer.</summary>
-    public Config Hocon(int writeBatch = 100) => ConfigurationFactory.ParseString($$"""
+    /// <remarks>
+    /// One writer (<c>parallelism = 1</c>): the journal has one persistent actor, which keeps one write in flight, each write one
+    /// record (<see cref="Domain.Ledger.LedgerBatch"/>), so more writers would only wait.
+    /// </remarks>
+    public Config Hocon() => ConfigurationFactory.ParseString($$"""
         akka.persistence {
           journal {
             plugin = "akka.persistence.journal.sql"
@@ -54,9 +58,7 @@ public sealed class LedgerStore : IDisposable
               connection-string = "{{Escape(ConnectionString)}}"
               provider-name = "{{Provider}}"
               auto-initialize = {{(_forWriting ? "true" : "false")}}
-              batch-size = {{writeBatch}}
               parallelism = 1
-              prefer-parameters-on-multirow-insert = true
             }
           }
           snapshot-store {
