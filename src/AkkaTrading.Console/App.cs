@@ -35,11 +35,13 @@ public static class App
                 Command.Quotes quotes => QuotesAsync(quotes, output, token),
                 Command.LedgerExport export => LedgerExportAsync(export, output, token),
                 Command.LedgerVerify verify => LedgerVerifyAsync(verify, output, token),
+                Command.Sweep sweep => SweepAsync(sweep, output, token),
+                Command.SweepNode node => Sweeps.SweepApp.NodeAsync(node, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             }, stop);
         }
         catch (Exception e) when (e is UsageException or SettingsException or ScenarioException or ReplayFailedException
-                                      or LedgerStoreException)
+                                      or LedgerStoreException or Engine.Sweeps.SweepFailedException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitUserError;
@@ -152,6 +154,13 @@ public static class App
         if (report is not null) output.WriteLine($"report: " +
             $"{report.Publish(dir => ReportWriter.Write(dir, $"Server: {title}", config, outcome))}");
         return ExitOk;
+    }
+
+    private static Task<int> SweepAsync(Command.Sweep sweep, TextWriter output, CancellationToken stop)
+    {
+        CheckOutputs(sweep.Common, null, new InputFile("the scenario file", sweep.Scenario), new InputFile("the grid file", sweep.Grid));
+        UseSerilog(sweep.Common, toConsole: true);
+        return Sweeps.SweepApp.RunAsync(sweep, output, IsTerminal(output, sweep.Common), stop);
     }
 
     private static PersistenceSettings LedgerSettings(string? configFile, string? dataDir)

@@ -18,6 +18,8 @@ public static class CommandLine
           AkkaTrading.Console serve [options]              the live exchange on the network, for remote bots
           AkkaTrading.Console quotes --url <ws://…> --symbol <s>  the first quotes from a BitMEX-protocol server
           AkkaTrading.Console ledger export|verify         a stopped server's ledger: its trades and accounts, checked
+          AkkaTrading.Console sweep <scenario> --grid <g>  tune a strategy: every combination of a grid, ranked
+          AkkaTrading.Console sweep-node --seed-nodes <a>  a worker node for a sweep on a cluster
           AkkaTrading.Console <command> --help             options of a command
 
         With no command, 'run' is used: three random-walk sources, an Investor and a Hamster; every
@@ -56,6 +58,7 @@ public static class CommandLine
         root.Subcommands.Add(ServeCommand.Create(dispatch));
         root.Subcommands.Add(QuotesCommand.Create(dispatch));
         root.Subcommands.Add(LedgerCommand.Create(dispatch));
+        foreach (var command in SweepCommand.Create(dispatch)) root.Subcommands.Add(command);
         root.Subcommands.Add(HelpCommand());
         return root;
     }

@@ -36,6 +36,19 @@ public abstract record Command
     public sealed record LedgerExport(string? DataDir, string? ConfigFile, string Format, string? Out) : Command;
 
     public sealed record LedgerVerify(string? DataDir, string? ConfigFile) : Command;
+
+    /// <param name="Metric">ranks the combinations (see <see cref="Domain.Sweeps.SweepMetric"/>)</param>
+    /// <param name="TrainPercent">rank on this first part of the steps and test the best on the rest; null: rank on all</param>
+    /// <param name="Heatmap">the two swept parameters of the heatmap (null: the first two)</param>
+    /// <param name="Workers">instead of <c>akka-trading.sweep.workers</c></param>
+    /// <param name="Cluster">where this process listens as a cluster node (null: no cluster)</param>
+    /// <param name="Nodes">nodes, this one included, waited for before the sweep starts</param>
+    public sealed record Sweep(CommonOptions Common, string Scenario, string Grid, Domain.Sweeps.SweepMetric Metric, int Top,
+        int? TrainPercent, int WalkForward, IReadOnlyList<string>? Heatmap, int? Workers, Engine.Sweeps.SweepCluster.Node? Cluster,
+        int Nodes) : Command;
+
+    /// <summary>A worker node that joins <paramref name="Cluster"/>'s seed nodes and takes passes until the sweep ends.</summary>
+    public sealed record SweepNode(Engine.Sweeps.SweepCluster.Node Cluster, int? Workers) : Command;
 }
 
 /// <summary>A market-data file given on the command line (<c>--data ASSET=FILE</c>).</summary>

@@ -104,6 +104,6 @@ public sealed partial class StagedReport : IDisposable
 
     private static bool IsReportFile(string path) => File.Exists(path) && ReportFileName().IsMatch(Path.GetFileName(path));
 
-    [GeneratedRegex(@"^(report\.md|trades\.csv|equity-[A-Za-z0-9._-]+\.(csv|png)|price-[A-Za-z0-9._-]+\.png)$")]
+    [GeneratedRegex(@"^(report\.md|trades\.csv|sweep\.csv|walk-forward\.csv|best\.hocon|heatmap\.png|equity-[A-Za-z0-9._-]+\.(csv|png)|price-[A-Za-z0-9._-]+\.png)$")]
     private static partial Regex ReportFileName();
 }

@@ -156,6 +156,28 @@ public sealed class HoconSection
         return result.MoveToImmutable();
     }
 
+    /// <summary>Whether the key holds a list (rather than an object or a single value).</summary>
+    public bool IsList(string key) => _items.TryGetValue(key, out var value) && (value.IsArray() || value.Values is [HoconArray, ..]);
+
+    /// <summary>A non-empty list of numbers, each error naming its place (<c>key[2]</c>).</summary>
+    public ImmutableArray<decimal> Decimals(string key)
+    {
+        var items = Array(key);
+        if (items.Count == 0) throw Error(key, "must list at least one value");
+        var result = ImmutableArray.CreateBuilder<decimal>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = items[i].IsString() ? items[i].GetString().Trim() : "";
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                throw Error($"{key}[{i}]", $"must be a number, not '{Excerpt.Of(text)}'");
+            result.Add(value);
+        }
+        return result.MoveToImmutable();
+    }
+
+    /// <summary>The key's single value as written (a number or a name), for writing it back into a configuration.</summary>
+    public string ScalarText(string key) => Scalar(key);
+
     public bool Bool(string key) => Scalar(key) switch
     {
         "true" or "on" or "yes" => true,

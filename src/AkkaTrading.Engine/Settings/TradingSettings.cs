@@ -36,6 +36,9 @@ public sealed record TradingSettings(ExchangeSettings Exchange, ImmutableArray<B
     /// <summary>Where <c>serve</c> keeps its ledger; replays never persist.</summary>
     public PersistenceSettings Persistence { get; init; } = PersistenceSettings.None;
 
+    /// <summary>How <c>sweep</c> runs its combinations.</summary>
+    public SweepSettings Sweep { get; init; } = SweepSettings.Default;
+
     public ImmutableArray<string> SourceAssets => [.. Sources.Select(s => s.Asset)];
 
     /// <summary>These settings with every bot configured with <c>assets = all</c> watching the run's assets, in their order.</summary>

@@ -22,7 +22,7 @@ public static class TradingSettingsReader
     public static TradingSettings Read(HoconSection root)
     {
         var section = root.Section(RootKey);
-        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway", "statistics", "persistence");
+        section.AllowOnly("exchange", "strategies", "bots", "sources", "live", "gateway", "statistics", "persistence", "sweep");
 
         var exchange = section.Section("exchange");
         exchange.AllowOnly("history-size", "fee-percent");
@@ -45,6 +45,7 @@ public static class TradingSettingsReader
         {
             Gateway = gateway,
             Persistence = PersistenceSettingsReader.Read(section.Section("persistence"), Environment.GetEnvironmentVariable),
+            Sweep = SweepSettingsReader.Read(section.Section("sweep")),
             Statistics = section.Has("statistics") ? ReadStatistics(section.Section("statistics")) : StatisticsSettings.Default,
         };
     }

@@ -1,0 +1,47 @@
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace AkkaTrading.Engine.Sweeps;
+
+/// <summary>
+/// The actor systems of a sweep: one process alone, or the nodes of an Akka.Cluster on which the process that runs the sweep
+/// is the coordinator (and a worker) and every <c>sweep-node</c> a worker. Only the sweep's messages cross nodes, written by
+/// <see cref="SweepSerializer"/>.
+/// </summary>
+public static class SweepCluster
+{
+    public const string SystemName = "akka-trading-sweep";
+    public const string WorkerRole = "sweep-worker", CoordinatorRole = "sweep-coordinator";
+
+    /// <summary>Where a node listens and which nodes it joins (none: it starts a cluster of its own, others join it).</summary>
+    public sealed record Node(string Hostname, int Port, IReadOnlyList<string> SeedNodes);
+
+    /// <summary>A node's address as seed nodes are written: <c>akka.tcp://akka-trading-sweep@127.0.0.1:4053</c>.</summary>
+    public static string AddressOf(string hostname, int port) => $"akka.tcp://{SystemName}@{hostname}:{port}";
+
+    /// <param name="node">null: a process alone, with no network</param>
+    public static ActorSystem Start(Node? node, bool coordinator, string logLevel = "WARNING")
+    {
+        var config = ConfigurationFactory.ParseString($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}");
+        if (node is not null)
+        {
+            var self = AddressOf(node.Hostname, node.Port);
+            var seeds = node.SeedNodes.Count > 0 ? node.SeedNodes : [self];
+            string[] roles = coordinator ? [CoordinatorRole, WorkerRole] : [WorkerRole];
+            config = ConfigurationFactory.ParseString($$"""
+                akka.actor.provider = cluster
+                akka.remote.dot-netty.tcp { hostname = "{{node.Hostname}}", port = {{node.Port}} }
+                akka.cluster {
+                  seed-nodes = [{{string.Join(", ", seeds.Select(s => $"\"{s}\""))}}]
+                  roles = [{{string.Join(", ", roles)}}]
+                  # a node killed mid-sweep has its work redone as soon as it is unreachable; downing it lets others join meanwhile
+                  split-brain-resolver.stable-after = 5s
+                  failure-detector.acceptable-heartbeat-pause = 3s
+                  log-info = off
+                }
+                akka.coordinated-shutdown.exit-clr = off
+                """).WithFallback(config);
+        }
+        return ActorSystem.Create(SystemName, ConfigurationFactory.ParseString(SweepSerializer.Hocon).WithFallback(config));
+    }
+}
