@@ -10,6 +10,9 @@ namespace AkkaTrading.Domain.Sweeps;
 /// </summary>
 internal sealed record FastBotPlan(bool Hamster, int Window, decimal WindowFactor, decimal FillFactor, decimal Quantity, int Cooldown)
 {
+    /// <summary>The Investor's bound on entry prices, decimal.MaxValue / FillFactor, as InvestorStrategy computes it.</summary>
+    public decimal LargestEntry { get; } = Hamster ? 0m : decimal.MaxValue / FillFactor;
+
     /// <summary>The plan of a fresh Investor or Hamster whose settings the fast rules cover; null for anything else.</summary>
     public static FastBotPlan? Of(IStrategy strategy) => strategy switch
     {

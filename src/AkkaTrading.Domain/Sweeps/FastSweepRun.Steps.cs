@@ -55,7 +55,7 @@ internal sealed partial class FastSweepRun
         var j = intent.Slot;
         slots.Held[j] = _held[bot * _assetNames.Length + assetIndex] = (long)position.Quantity;
         if (!plan.Hamster)
-            slots.Threshold[j] = position.IsFlat || position.AverageEntryPrice >= decimal.MaxValue / plan.FillFactor
+            slots.Threshold[j] = position.IsFlat || position.AverageEntryPrice >= plan.LargestEntry
                 ? long.MaxValue // InvestorStrategy's rule: a take-profit beyond decimal's range is never reached
                 : FixedPoint.ScaledCeiling(position.AverageEntryPrice * plan.FillFactor, _prices.PriceScale);
         else if (fill.Side == Side.Buy)

@@ -44,6 +44,12 @@ internal static class FixedPoint
     public static bool TryScale(decimal d, int scale, long limit, out long value)
     {
         value = 0;
+        if (TryScaledInLong(d, scale, out var fast, out var cut)) // the usual case, without BigInteger
+        {
+            if (cut != 0 || fast > limit || fast < -limit) return false;
+            value = fast;
+            return true;
+        }
         var x = Scaled(d, scale, out var remainder);
         if (remainder != 0 || BigInteger.Abs(x) > limit) return false;
         value = (long)x;
@@ -53,6 +59,7 @@ internal static class FixedPoint
     /// <summary>The least integer n with n ≥ d × 10^scale, saturated to the range of long.</summary>
     public static long ScaledCeiling(decimal d, int scale)
     {
+        if (TryScaledInLong(d, scale, out var fast, out var cut)) return cut > 0 ? fast + 1 : fast;
         var x = Scaled(d, scale, out var remainder);
         return Saturate(remainder > 0 ? x + 1 : x);
     }
@@ -60,6 +67,7 @@ internal static class FixedPoint
     /// <summary>The greatest integer n with n ≤ d × 10^scale, saturated to the range of long.</summary>
     public static long ScaledFloor(decimal d, int scale)
     {
+        if (TryScaledInLong(d, scale, out var fast, out var cut)) return cut < 0 ? fast - 1 : fast;
         var x = Scaled(d, scale, out var remainder);
         return Saturate(remainder < 0 ? x - 1 : x);
     }
@@ -72,6 +80,28 @@ internal static class FixedPoint
     {
         var mantissa = (ulong)(scaled / Pow10[scale - representation]);
         return new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)representation);
+    }
+
+    // Scaled, when the mantissa and the result stay well inside a long (|result| < 2^62, so ±1 cannot overflow).
+    private static bool TryScaledInLong(decimal d, int scale, out long value, out int remainder)
+    {
+        (value, remainder) = (0, 0);
+        var (m, s, negative) = Parts(d);
+        if (m >= 1UL << 62) return false;
+        var mantissa = (long)m;
+        if (scale >= s)
+        {
+            if (scale - s > MaxScale || mantissa > (1L << 62) / Pow10[scale - s]) return false;
+            value = mantissa * Pow10[scale - s];
+        }
+        else
+        {
+            if (s - scale > MaxScale) return false;
+            value = Math.DivRem(mantissa, Pow10[s - scale], out var rest);
+            if (rest != 0) remainder = negative ? -1 : 1;
+        }
+        if (negative) value = -value;
+        return true;
     }
 
     // d × 10^scale truncated toward zero, and the sign of what was cut off.
