@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Reporting;
 using AkkaTrading.Domain.Scenarios;
@@ -19,7 +20,7 @@ internal sealed partial class FastSweepRun
             {
                 var (asset, price) = (p.Asset[k], p.Scaled[k]);
                 (_current[asset], _currentScale[asset], _currentPrice[asset]) = (price * _toMoneyScale, p.Scale[k], p.Price[k]);
-                foreach (var w in _windowsOf[asset]) _windowMax[w] = _windows[w].Add(price);
+                _windowsOf[asset].Add(price, _windowMax);
                 var scaled = price * _toFactorScale;
                 _investors[asset].DecideInvestors(k, price, scaled, _windowMax, _intents);
                 _hamsters[asset].DecideHamsters(k, price, scaled, _windowMax, _intents);
@@ -66,6 +67,7 @@ internal sealed partial class FastSweepRun
     }
 
     /// <summary>ExchangeBook.CloseStep for one account: its equity, cash plus holdings at the current prices, to its statistics.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CloseStep(int bot, DateTime? time)
     {
         var (equity, representation) = (_cash[bot], _cashScale[bot]);
@@ -84,9 +86,10 @@ internal sealed partial class FastSweepRun
         }
         // Below 2^53 both this and the decimal's mantissa are exact doubles and so are the powers of ten: one correctly
         // rounded division of the same value. Beyond, the reference's own decimal is converted.
-        var asDouble = equity < FixedPoint.ExactInDouble
-            ? equity / FixedPoint.Pow10Double[_scale]
-            : (double)(_accounts[bot].Cash + _accounts[bot].Holdings(_currentPriceOf));
+        var asDouble = equity < FixedPoint.ExactInDouble ? equity / _moneyUnit : ReferenceEquity(bot);
         _stepStatistics[bot].OnStep(equity, representation, asDouble, true, time);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double ReferenceEquity(int bot) => (double)(_accounts[bot].Cash + _accounts[bot].Holdings(_currentPriceOf));
 }

@@ -24,11 +24,11 @@ internal sealed partial class FastSweepRun
     private readonly FastPrices _prices;
     private readonly int _scale; // money's scale (≥ every price's and every cash amount's)
     private readonly long _toMoneyScale, _toFactorScale;
+    private readonly double _moneyUnit; // 10^scale, exact
 
     private readonly FastSlots[] _investors, _hamsters;
     private readonly int[] _slotOf; // [bot × assets + asset]
-    private readonly ScaledRollingMax[] _windows;
-    private readonly int[][] _windowsOf;
+    private readonly ScaledWindowMaxima[] _windowsOf; // per asset
     private readonly long[] _windowMax;
 
     private readonly Account[] _accounts;
@@ -53,6 +53,7 @@ internal sealed partial class FastSweepRun
         foreach (var (name, index) in assetIndex) _assetNames[index] = name;
         _toMoneyScale = FixedPoint.Pow10[scale - prices.PriceScale];
         _toFactorScale = FixedPoint.Pow10[factorScale];
+        _moneyUnit = FixedPoint.Pow10Double[scale];
         (_investors, _hamsters) = (new FastSlots[assetCount], new FastSlots[assetCount]);
         _slotOf = new int[bots.Count * assetCount];
         _accounts = new Account[bots.Count];
@@ -65,8 +66,7 @@ internal sealed partial class FastSweepRun
         for (var a = 0; a < assetCount; a++) _maxAtMoneyScale[a] = prices.MaxScaledOf[a] * _toMoneyScale;
 
         // One rolling maximum per asset and window length; the bots' slots on each asset they watch.
-        var windows = new List<ScaledRollingMax>();
-        var windowsOf = Enumerable.Range(0, assetCount).Select(_ => new List<int>()).ToArray();
+        var windowsOf = Enumerable.Range(0, assetCount).Select(_ => new List<(int Window, int Slot)>()).ToArray();
         var windowIndex = new Dictionary<(int Asset, int Window), int>();
         var pricesOf = new int[assetCount];
         foreach (var asset in prices.Asset) pricesOf[asset]++;
@@ -81,15 +81,13 @@ internal sealed partial class FastSweepRun
             {
                 if (!windowIndex.TryGetValue((a, plans[i].Window), out var w))
                 {
-                    windowIndex.Add((a, plans[i].Window), w = windows.Count);
-                    windows.Add(new ScaledRollingMax(plans[i].Window, pricesOf[a]));
-                    windowsOf[a].Add(w);
+                    windowIndex.Add((a, plans[i].Window), w = windowIndex.Count);
+                    windowsOf[a].Add((plans[i].Window, w));
                 }
                 _slotOf[i * assetCount + a] = (plans[i].Hamster ? _hamsters : _investors)[a].Add(i, w, scaledFactors[i]);
             }
-        _windows = [.. windows];
-        _windowsOf = [.. windowsOf.Select(w => w.ToArray())];
-        _windowMax = new long[windows.Count];
+        _windowsOf = [.. windowsOf.Select((w, a) => new ScaledWindowMaxima(w, pricesOf[a]))];
+        _windowMax = new long[windowIndex.Count];
     }
 
     public static FastSweepRun? TryCreate(Dictionary<string, int> assetIndex, decimal fee, IReadOnlyList<PlainBot> bots,

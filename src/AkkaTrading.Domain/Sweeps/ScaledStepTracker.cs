@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AkkaTrading.Domain.Accounts;
 using AkkaTrading.Domain.Reporting;
 
@@ -38,6 +39,7 @@ internal sealed class ScaledStepTracker
     /// <param name="equity">cash plus holdings × 10^scale</param>
     /// <param name="representation">the scale the reference's decimal equity has</param>
     /// <param name="asDouble">what the reference's decimal equity converts to</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnStep(long equity, int representation, double asDouble, bool holding, DateTime? time)
     {
         _steps++;
@@ -61,14 +63,16 @@ internal sealed class ScaledStepTracker
             (_peak, _peakRepresentation) = (equity, representation);
             (_peakStep, _peakTime) = (_steps, time);
         }
-        var drawdown = _peak - equity;
-        if (drawdown > _maxDrawdownScaled)
-        {
-            _maxDrawdownScaled = drawdown;
-            var peak = FixedPoint.ToDecimal(_peak, _scale, _peakRepresentation);
-            _maxDrawdown = peak - FixedPoint.ToDecimal(equity, _scale, representation);
-            _maxDrawdownPercent = ExactDecimal.SaturatingPercent(_maxDrawdown, peak);
-        }
+        if (_peak - equity > _maxDrawdownScaled) NoteMaxDrawdown(equity, representation);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare: keeps OnStep small enough to inline
+    private void NoteMaxDrawdown(long equity, int representation)
+    {
+        _maxDrawdownScaled = _peak - equity;
+        var peak = FixedPoint.ToDecimal(_peak, _scale, _peakRepresentation);
+        _maxDrawdown = peak - FixedPoint.ToDecimal(equity, _scale, representation);
+        _maxDrawdownPercent = ExactDecimal.SaturatingPercent(_maxDrawdown, peak);
     }
 
     /// <summary>The reference's result: <paramref name="fills"/>' round trips with this tracker's step figures.</summary>
