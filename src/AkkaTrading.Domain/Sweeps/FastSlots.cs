@@ -26,24 +26,27 @@ internal sealed class FastSlots(int capacity)
     /// <summary>The Investor's rule on one price: buy on a dip while flat, sell all at the take-profit price while holding.</summary>
     public void DecideInvestors(int priceIndex, long price, long priceTimesFactorScale, long[] windowMax, List<FastIntent> intents)
     {
-        for (var j = 0; j < Count; j++)
+        // Locals: the list's Add is a call, after which fields would be read again.
+        var (count, bot, group, factor, held, threshold) = (Count, Bot, Group, Factor, Held, Threshold);
+        for (var j = 0; j < count; j++)
         {
-            if (Held[j] == 0)
+            if (held[j] == 0)
             {
-                if (priceTimesFactorScale <= windowMax[Group[j]] * Factor[j]) intents.Add(new(Bot[j], priceIndex, j, Side.Buy));
+                if (priceTimesFactorScale <= windowMax[group[j]] * factor[j]) intents.Add(new(bot[j], priceIndex, j, Side.Buy));
             }
-            else if (price >= Threshold[j]) intents.Add(new(Bot[j], priceIndex, j, Side.Sell));
+            else if (price >= threshold[j]) intents.Add(new(bot[j], priceIndex, j, Side.Sell));
         }
     }
 
     /// <summary>The Hamster's rule on one price: a panic sale on a crash, sitting out a cooldown, buying cheaper.</summary>
     public void DecideHamsters(int priceIndex, long price, long priceTimesFactorScale, long[] windowMax, List<FastIntent> intents)
     {
-        for (var j = 0; j < Count; j++)
+        var (count, bot, group, factor, held, threshold, cooldownLeft) = (Count, Bot, Group, Factor, Held, Threshold, CooldownLeft);
+        for (var j = 0; j < count; j++)
         {
-            if (Held[j] != 0 && priceTimesFactorScale <= windowMax[Group[j]] * Factor[j]) intents.Add(new(Bot[j], priceIndex, j, Side.Sell));
-            else if (CooldownLeft[j] > 0) CooldownLeft[j]--;
-            else if (price <= Threshold[j]) intents.Add(new(Bot[j], priceIndex, j, Side.Buy));
+            if (held[j] != 0 && priceTimesFactorScale <= windowMax[group[j]] * factor[j]) intents.Add(new(bot[j], priceIndex, j, Side.Sell));
+            else if (cooldownLeft[j] > 0) cooldownLeft[j]--;
+            else if (price <= threshold[j]) intents.Add(new(bot[j], priceIndex, j, Side.Buy));
         }
     }
 }

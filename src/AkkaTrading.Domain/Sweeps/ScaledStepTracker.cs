@@ -46,7 +46,8 @@ internal sealed class ScaledStepTracker
         if (holding) _exposedSteps++;
         if (_previousPositive)
         {
-            var r = asDouble / _previousEquity - 1;
+            // x / x - 1 is exactly 0 for a positive x: an unchanged equity (a flat account) needs no division.
+            var r = asDouble == _previousEquity ? 0 : asDouble / _previousEquity - 1;
             _returns++;
             var delta = r - _meanReturn;
             _meanReturn += delta / _returns;

@@ -28,22 +28,23 @@ internal sealed class ScaledWindowMaxima
     /// <summary>Adds a price and writes each window's highest price, that price included, to <paramref name="maxima"/>.</summary>
     public void Add(long price, long[] maxima)
     {
-        if (_size > 0 && _indices[_head] <= _count - _longest)
+        var (values, indices, mask) = (_values, _indices, _mask);
+        if (_size > 0 && indices[_head] <= _count - _longest)
         {
-            _head = (_head + 1) & _mask;
+            _head = (_head + 1) & mask;
             _size--;
         }
-        while (_size > 0 && _values[(_head + _size - 1) & _mask] <= price) _size--;
-        var tail = (_head + _size) & _mask;
-        _values[tail] = price;
-        _indices[tail] = _count++;
+        while (_size > 0 && values[(_head + _size - 1) & mask] <= price) _size--;
+        var tail = (_head + _size) & mask;
+        values[tail] = price;
+        indices[tail] = _count++;
         _size++;
-        var at = _head;
-        for (var i = 0; i < _windows.Length; i++)
+        var (at, count, windows, slots) = (_head, _count, _windows, _slots);
+        for (var i = 0; i < windows.Length; i++)
         {
-            var oldest = _count - _windows[i]; // the window holds the prices from this index on
-            while (_indices[at] < oldest) at = (at + 1) & _mask;
-            maxima[_slots[i]] = _values[at];
+            var oldest = count - windows[i]; // the window holds the prices from this index on
+            while (indices[at] < oldest) at = (at + 1) & mask;
+            maxima[slots[i]] = values[at];
         }
     }
 }
