@@ -19,6 +19,9 @@ public sealed class HamsterStrategy(HamsterSettings settings) : IStrategy
 
     public HamsterSettings Settings { get; } = settings;
 
+    /// <summary>Has seen no price and been told nothing yet: a sweep may then run its rules without it.</summary>
+    internal bool IsFresh => _assets.Count == 0;
+
     public TradeIntent? OnPrice(string asset, decimal price)
     {
         var state = StateOf(asset);

@@ -18,6 +18,9 @@ public sealed class InvestorStrategy(InvestorSettings settings) : IStrategy
 
     public InvestorSettings Settings { get; } = settings;
 
+    /// <summary>Has seen no price and been told nothing yet: a sweep may then run its rules without it.</summary>
+    internal bool IsFresh => _assets.Count == 0;
+
     public TradeIntent? OnPrice(string asset, decimal price)
     {
         var state = StateOf(asset);

@@ -11,6 +11,9 @@ public sealed class AssetMap<T> where T : class
     private readonly Dictionary<string, T> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T> _byReference = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>How many assets have a value.</summary>
+    public int Count => _byName.Count;
+
     public bool TryGetValue(string asset, out T value)
     {
         if (_byReference.TryGetValue(asset, out value!)) return true;
