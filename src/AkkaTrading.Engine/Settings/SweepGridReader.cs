@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Akka.Configuration;
 using AkkaTrading.Domain.Sweeps;
 using AkkaTrading.Engine.Bots;
@@ -21,7 +22,7 @@ public static class SweepGridReader
         {
             return Read(HoconSection.Root(TradingConfig.Parse(text, name)), config);
         }
-        catch (SettingsException e) when (!e.Message.StartsWith(name + ":", StringComparison.Ordinal))
+        catch (SettingsException e) when (!e.Message.StartsWith(name, StringComparison.Ordinal))
         {
             throw new SettingsException($"{name}: {e.Message}");
         }
@@ -93,6 +94,7 @@ public static class SweepGridReader
         if (count > MaxValuesPerParameter)
             throw range.Error("step", $"makes {count:N0} values from {SweepPlan.Format(from)} to {SweepPlan.Format(to)}, more than " +
                 $"{MaxValuesPerParameter:N0}: take a larger step");
-        return [.. Enumerable.Range(0, (int)count).Select(i => from + i * step)];
+        // as a list would write them: 1.5, 2 (not 1.50, 2.00)
+        return [.. Enumerable.Range(0, (int)count).Select(i => decimal.Parse(SweepPlan.Format(from + i * step), CultureInfo.InvariantCulture))];
     }
 }
