@@ -25,14 +25,12 @@ public static class SweepCluster
         var config = ConfigurationFactory.ParseString($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}");
         if (node is not null)
         {
-            var self = AddressOf(node.Hostname, node.Port);
-            var seeds = node.SeedNodes.Count > 0 ? node.SeedNodes : [self];
             string[] roles = coordinator ? [CoordinatorRole, WorkerRole] : [WorkerRole];
             config = ConfigurationFactory.ParseString($$"""
                 akka.actor.provider = cluster
                 akka.remote.dot-netty.tcp { hostname = "{{node.Hostname}}", port = {{node.Port}} }
                 akka.cluster {
-                  seed-nodes = [{{string.Join(", ", seeds.Select(s => $"\"{s}\""))}}]
+                  seed-nodes = [{{string.Join(", ", node.SeedNodes.Select(s => $"\"{s}\""))}}]
                   roles = [{{string.Join(", ", roles)}}]
                   # a node killed mid-sweep has its work redone as soon as it is unreachable; downing it lets others join meanwhile
                   split-brain-resolver.stable-after = 5s
@@ -42,6 +40,9 @@ public static class SweepCluster
                 akka.coordinated-shutdown.exit-clr = off
                 """).WithFallback(config);
         }
-        return ActorSystem.Create(SystemName, ConfigurationFactory.ParseString(SweepSerializer.Hocon).WithFallback(config));
+        var system = ActorSystem.Create(SystemName, ConfigurationFactory.ParseString(SweepSerializer.Hocon).WithFallback(config));
+        // without seed nodes this node is the first: it joins itself (at the port it got, when asked for any)
+        if (node is { SeedNodes.Count: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
+        return system;
     }
 }
