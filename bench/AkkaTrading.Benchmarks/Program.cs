@@ -12,6 +12,7 @@ using AkkaTrading.Engine.Settings;
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- plain-csv <file.csv>   (the plain program of the CSV comparison)
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- gateway [--subscribers 1000] [--hold 60] [--runs 3]   (GatewayLoad)
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- ledger [--seconds 10] [--runs 3] [--restart-events 1000000]
+//   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- sweep [--steps 100000] [--runs 3]   (SweepBenchmark)
 //   dotnet run -c Release --project bench/AkkaTrading.Benchmarks -- sweep-pass [--steps 50000] [--big-steps 100000] [--runs 3]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = args.ToList();
@@ -28,6 +29,8 @@ if (options.FirstOrDefault() == "ledger")
     return await LedgerBenchmark.RunAsync(Bench.Option(options, "--seconds", 10), Bench.Option(options, "--runs", 3),
         Bench.Option(options, "--restart-events", 1_000_000));
 }
+if (options.FirstOrDefault() == "sweep")
+    return SweepBenchmark.Run(Bench.Option(options, "--steps", 100_000), Bench.Option(options, "--runs", 3));
 if (options.FirstOrDefault() == "sweep-pass")
     return SweepPassBenchmark.Run(Bench.Option(options, "--steps", 50_000), Bench.Option(options, "--big-steps", 100_000),
         Bench.Option(options, "--runs", 3));
