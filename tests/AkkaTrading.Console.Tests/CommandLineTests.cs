@@ -108,9 +108,9 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "trade", "--help" }, "error: unknown command 'trade' (commands: run, replay, serve, quotes, ledger; see --help)")]
+    [InlineData(new[] { "trade", "--help" }, "error: unknown command 'trade' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
     [InlineData(new[] { "[diagram]", "run" },
-        "error: unknown command '[diagram]' (commands: run, replay, serve, quotes, ledger; see --help)")]
+        "error: unknown command '[diagram]' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
     [InlineData(new[] { "--version" }, "error: unknown option '--version' for 'run' (see 'run --help')")]
     [InlineData(new[] { "run", "-?" }, "error: unknown option '-?' for 'run' (see 'run --help')")]
     [InlineData(new[] { "replay", "s.csv", "--duration", "5s" }, "error: unknown option '--duration' for 'replay' (see 'replay --help')")]
