@@ -58,7 +58,7 @@ public static class App
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            error.WriteLine("interrupted: the replay stopped before its end; nothing was written");
+            error.WriteLine($"interrupted: the {CommandName(args)} stopped before its end; nothing was written");
             return ExitInterrupted;
         }
         catch (SimulationStoppedException e)
@@ -71,6 +71,8 @@ public static class App
             await Log.CloseAndFlushAsync();
         }
     }
+
+    private static string CommandName(string[] args) => args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
 
     private static async Task<int> LiveAsync(Command.Run run, TextWriter output, CancellationToken stop)
     {

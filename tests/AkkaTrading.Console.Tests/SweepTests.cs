@@ -120,6 +120,20 @@ public sealed class SweepTests
         Assert.StartsWith($"error: {message}", result.Error);
     }
 
+    [Theory]
+    [InlineData("", "sweep-node needs --seed-nodes (or akka-trading.sweep.cluster.seed-nodes)")]
+    [InlineData("akka-trading.sweep.cluster { port = 4053 }", "sweep-node needs --seed-nodes (or akka-trading.sweep.cluster.seed-nodes)")]
+    [InlineData("akka-trading.sweep.cluster { seed-nodes = [\"akka.tcp://other@127.0.0.1:1\"] }",
+        "'akka-trading.sweep.cluster.seed-nodes[0]' 'akka.tcp://other@127.0.0.1:1' is not a node address")]
+    [InlineData("akka-trading.sweep.cluster { port = 70000 }", "'akka-trading.sweep.cluster.port' must be ≤ 65535")]
+    public async Task A_sweep_node_without_a_cluster_to_join_is_refused(string config, string message)
+    {
+        var result = await AppRun.RunAsync("sweep-node", "--config", RepoFiles.ScratchFile("node.hocon", config));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+    }
+
     [Fact]
     public async Task A_grid_of_an_asset_the_scenario_lacks_is_refused()
     {

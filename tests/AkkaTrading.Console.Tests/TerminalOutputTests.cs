@@ -81,4 +81,24 @@ public sealed class TerminalOutputTests
         Assert.Matches(@"investor\s*│\s*800\.00\s*│\s*20 ALFA\s*│\s*1,040\.00", output);
         Assert.Contains("BUY investor 20 ALFA @ 10", output);
     }
+
+    [Fact]
+    public void A_sweep_table_shows_the_swept_values_and_the_figures_of_training_and_test_side_by_side()
+    {
+        var (console, text) = PlainConsole();
+        var grid = new Domain.Sweeps.SweepGrid([new Domain.Sweeps.SweepAxis("window", [5m, 10m])]);
+        var plan = new Engine.Sweeps.SweepPlan("grid.hocon", Engine.Bots.StrategyKinds.All[0], ["ALFA"], false, 1000m,
+            Engine.Settings.HoconSection.Root(Akka.Configuration.ConfigurationFactory.Empty), grid);
+        Domain.Sweeps.SweepStatistics S(decimal ret) => new(ret, ret * 10, 3.5m, 50m, 4, 2, 1000m + ret * 10, 0.25);
+        var outcome = new Domain.Sweeps.SweepOutcome(new(Domain.Sweeps.SweepMetric.Return, 1, 70), new(0, 7), new(7, 10),
+            [new(0, [5m], S(1m), null), new(1, [10m], S(2.5m), S(-1m))], [1, 0], []);
+
+        Console.Sweeps.SweepTable.Best(outcome, plan).Write(console, "Sweep");
+        var output = text.ToString();
+
+        Assert.DoesNotContain('\u001b', output);
+        Assert.Matches(@"rank\s*│\s*window\s*│\s*return \(train\)\s*│\s*P/L \(train\)", output);
+        Assert.Matches(@"1\s*│\s*10\s*│\s*\+2\.50%\s*│\s*\+25\.00\s*│\s*3\.50%\s*│\s*50\.0%\s*│\s*4\s*│\s*0\.25\s*│\s*-1\.00%", output);
+        Assert.DoesNotMatch(@"│\s*5\s*│", output); // only the top 1
+    }
 }

@@ -41,15 +41,18 @@ public abstract record Command
     /// <param name="TrainPercent">rank on this first part of the steps and test the best on the rest; null: rank on all</param>
     /// <param name="Heatmap">the two swept parameters of the heatmap (null: the first two)</param>
     /// <param name="Workers">instead of <c>akka-trading.sweep.workers</c></param>
-    /// <param name="Cluster">where this process listens as a cluster node (null: no cluster)</param>
+    /// <param name="Cluster">instead of <c>akka-trading.sweep.cluster</c>'s values, those given</param>
     /// <param name="Nodes">nodes, this one included, waited for before the sweep starts</param>
     public sealed record Sweep(CommonOptions Common, string Scenario, string Grid, Domain.Sweeps.SweepMetric Metric, int Top,
-        int? TrainPercent, int WalkForward, IReadOnlyList<string>? Heatmap, int? Workers, Engine.Sweeps.SweepCluster.Node? Cluster,
+        int? TrainPercent, int WalkForward, IReadOnlyList<string>? Heatmap, int? Workers, ClusterOptions Cluster,
         int Nodes) : Command;
 
-    /// <summary>A worker node that joins <paramref name="Cluster"/>'s seed nodes and takes passes until the sweep ends.</summary>
-    public sealed record SweepNode(Engine.Sweeps.SweepCluster.Node Cluster, int? Workers) : Command;
+    /// <summary>A worker node that joins the cluster's seed nodes and takes passes until the sweep ends.</summary>
+    public sealed record SweepNode(string? ConfigFile, ClusterOptions Cluster, int? Workers) : Command;
 }
+
+/// <summary>--port, --hostname and --seed-nodes as given (null where not).</summary>
+public sealed record ClusterOptions(int? Port, string? Hostname, IReadOnlyList<string>? SeedNodes);
 
 /// <summary>A market-data file given on the command line (<c>--data ASSET=FILE</c>).</summary>
 public sealed record DataFile(string Asset, string File);

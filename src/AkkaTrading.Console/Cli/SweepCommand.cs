@@ -27,8 +27,9 @@ public static class SweepCommand
           --workers <N>           passes at once on this machine (default: akka-trading.sweep.workers)
           --report <dir>          write report.md, sweep.csv, best.hocon and the heatmap here
           --force                 with --report: replace the report already in the directory, whole
-        Cluster (Akka.Cluster; every node must read the scenario at the same path):
-          --port <P>              listen as a cluster node on this port; sweep-node processes join it
+        Cluster (Akka.Cluster; every node must read the scenario at the same path; these override
+        akka-trading.sweep.cluster):
+          --port <P>              listen as a cluster node on this port (0: any); sweep-node processes join it
           --hostname <H>          the address to listen on (default 127.0.0.1)
           --seed-nodes <A,A>      join these nodes instead of starting a cluster
           --nodes <N>             wait (up to a minute) until N nodes, this one included, are up
@@ -51,7 +52,8 @@ public static class SweepCommand
           --seed-nodes <A,A>      the nodes to join (the sweep's address)
           --port <P>              listen on this port (default 0: any free port)
           --hostname <H>          the address to listen on (default 127.0.0.1)
-          --workers <N>           passes at once on this node (default: one per core)
+          --workers <N>           passes at once on this node (default: akka-trading.sweep.workers)
+          --config <file.hocon>   akka-trading.sweep's workers and cluster { hostname, port, seed-nodes }
           -h, --help              show help
         """;
 
@@ -71,7 +73,7 @@ public static class SweepCommand
         var heatmap = CliOption.Of<IReadOnlyList<string>?>("--heatmap", "KEY,KEY", text => text.Split(',') is { Length: 2 } keys
             && keys.All(k => k.Length > 0) ? keys : throw new UsageException($"--heatmap '{text}' does not name two parameters as KEY,KEY"));
         var workers = Whole("--workers", "N", 1, 1024);
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterOptionSet();
         var nodes = Whole("--nodes", "N", 1, 100);
         var common = new CommonOptionSet();
         var command = new CliCommand("sweep") { scenario, grid, metric, top, train, walkForward, heatmap, workers, nodes };
@@ -80,9 +82,7 @@ public static class SweepCommand
         HelpText.AddTo(command, Help);
         command.SetAction((parse, stop) =>
         {
-            var node = cluster.Read(parse, requireSeeds: false);
-            if (parse.GetValue(nodes) is not null && node is null)
-                throw new UsageException("--nodes applies to a cluster: give --port (and start sweep-node processes)");
+            var node = cluster.Read(parse);
             return dispatch(new Command.Sweep(common.Read(parse), parse.GetValue(scenario)!,
                 parse.GetValue(grid) ?? throw new UsageException("'sweep' needs --grid <grid.hocon>: the parameters to sweep"),
                 parse.GetValue(metric) ?? SweepMetric.Return, parse.GetValue(top) ?? 10, parse.GetValue(train),
@@ -94,12 +94,13 @@ public static class SweepCommand
     private static CliCommand Node(Dispatch dispatch)
     {
         var workers = Whole("--workers", "N", 1, 1024);
-        var cluster = new ClusterOptions();
-        var command = new CliCommand("sweep-node") { workers };
+        var config = CliOption.Text("--config", "file.hocon");
+        var cluster = new ClusterOptionSet();
+        var command = new CliCommand("sweep-node") { workers, config };
         cluster.AddTo(command);
         HelpText.AddTo(command, NodeHelp);
         command.SetAction((parse, stop) =>
-            dispatch(new Command.SweepNode(cluster.Read(parse, requireSeeds: true)!, parse.GetValue(workers)), stop));
+            dispatch(new Command.SweepNode(parse.GetValue(config), cluster.Read(parse), parse.GetValue(workers)), stop));
         return command;
     }
 
@@ -108,19 +109,16 @@ public static class SweepCommand
             && n >= min && n <= max ? n : throw new UsageException($"{name} '{text}' is not a whole number from {min} to {max}"));
 
     /// <summary>--port, --hostname and --seed-nodes: where a node listens and whom it joins.</summary>
-    private sealed class ClusterOptions
+    private sealed class ClusterOptionSet
     {
         private readonly Option<int?> _port = Whole("--port", "P", 0, 65535);
         private readonly Option<string?> _hostname = CliOption.Text("--hostname", "H");
         private readonly Option<IReadOnlyList<string>?> _seeds = CliOption.Of<IReadOnlyList<string>?>("--seed-nodes", "A,A", text =>
         {
             var seeds = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var bad = seeds.FirstOrDefault(s => !s.StartsWith($"akka.tcp://{SweepCluster.SystemName}@", StringComparison.Ordinal)
-                || !Uri.TryCreate(s, UriKind.Absolute, out var uri) || uri.Port <= 0);
-            return seeds.Length == 0 || bad is not null
-                ? throw new UsageException($"--seed-nodes '{bad ?? text}' is not a node address such as " +
-                    $"{SweepCluster.AddressOf("127.0.0.1", 4053)}")
-                : seeds;
+            if (seeds.Length == 0) throw new UsageException($"--seed-nodes '{text}' names no node");
+            var problem = seeds.Select(SweepCluster.AddressProblem).FirstOrDefault(p => p is not null);
+            return problem is null ? seeds : throw new UsageException($"--seed-nodes {problem}");
         });
 
         public void AddTo(CliCommand command)
@@ -130,16 +128,6 @@ public static class SweepCommand
             command.Options.Add(_seeds);
         }
 
-        public SweepCluster.Node? Read(ParseResult parse, bool requireSeeds)
-        {
-            var seeds = parse.GetValue(_seeds);
-            if (requireSeeds && seeds is null)
-                throw new UsageException($"sweep-node needs --seed-nodes: the address of the sweep to join, such as " +
-                    $"{SweepCluster.AddressOf("127.0.0.1", 4053)}");
-            var port = parse.GetValue(_port);
-            if (port is null && seeds is null)
-                return parse.GetValue(_hostname) is null ? null : throw new UsageException("--hostname applies with --port or --seed-nodes");
-            return new SweepCluster.Node(parse.GetValue(_hostname) ?? "127.0.0.1", port ?? 0, seeds ?? []);
-        }
+        public ClusterOptions Read(ParseResult parse) => new(parse.GetValue(_port), parse.GetValue(_hostname), parse.GetValue(_seeds));
     }
 }

@@ -19,6 +19,10 @@ public static class SweepApp
         var prepared = await Task.Run(() => PreparedSweep.Start(Guid.NewGuid().ToString("N"), command.Scenario, command.Common.ConfigFile,
             command.Grid), stop).WaitAsync(stop);
         var heatmap = HeatmapAxes(command, prepared.Plan);
+        var cluster = SweepCluster.Override(prepared.Config.Settings.Sweep.Cluster, command.Cluster.Port, command.Cluster.Hostname,
+            command.Cluster.SeedNodes);
+        if (command.Nodes > 1 && cluster is null)
+            throw new UsageException("--nodes applies to a cluster: give --port (and start sweep-node processes)");
         var options = new SweepOptions(command.Metric, command.Top, command.TrainPercent, command.WalkForward);
         CheckSteps(options, prepared.Steps.Count);
         using var report = command.Common.Report is { } reportOptions ? StagedReport.Prepare(reportOptions) : null;
@@ -26,7 +30,7 @@ public static class SweepApp
         var evaluations = SweepRunner.Evaluations(prepared, options);
         var scenario = command.Scenario;
 
-        var system = SweepCluster.Start(command.Cluster, coordinator: true);
+        var system = SweepCluster.Start(cluster, coordinator: true);
         SweepOutcome outcome;
         try
         {
@@ -38,7 +42,7 @@ public static class SweepApp
                 $"({string.Join(" × ", grid.Axes.Select(a => $"{a.Key} {a.Values.Length}"))}{(grid.Sampled ? $", a sample of {grid.FullCount:N0}" : "")}) " +
                 $"over {scenario}: {prepared.Steps.Count:N0} steps, {prepared.Scenario.Outline.PriceCount:N0} prices; {evaluations:N0} " +
                 $"evaluations, {workers} workers here");
-            if (command.Cluster is not null)
+            if (cluster is not null)
             {
                 output.WriteLine($"Cluster node {Akka.Cluster.Cluster.Get(system).SelfAddress}: sweep-node processes join with " +
                     $"--seed-nodes {Akka.Cluster.Cluster.Get(system).SelfAddress}");
@@ -80,9 +84,14 @@ public static class SweepApp
 
     public static async Task<int> NodeAsync(Command.SweepNode command, TextWriter output, CancellationToken stop)
     {
-        var workers = command.Workers ?? Environment.ProcessorCount;
-        output.WriteLine($"Sweep node joining {string.Join(", ", command.Cluster.SeedNodes)} with {workers} workers (Ctrl+C stops)");
-        await SweepNodes.RunWorkerAsync(command.Cluster, workers, address => output.WriteLine($"Joined as {address}; taking passes"),
+        var settings = Engine.Settings.TradingConfig.Load(command.ConfigFile).Settings.Sweep;
+        var node = SweepCluster.Override(settings.Cluster, command.Cluster.Port, command.Cluster.Hostname, command.Cluster.SeedNodes);
+        if (node is not { SeedNodes.Count: > 0 })
+            throw new UsageException("sweep-node needs --seed-nodes (or akka-trading.sweep.cluster.seed-nodes): the address of the " +
+                $"sweep to join, such as {SweepCluster.AddressOf("127.0.0.1", 4053)}");
+        var workers = command.Workers ?? settings.Workers;
+        output.WriteLine($"Sweep node joining {string.Join(", ", node.SeedNodes)} with {workers} workers (Ctrl+C stops)");
+        await SweepNodes.RunWorkerAsync(node, workers, address => output.WriteLine($"Joined as {address}; taking passes"),
             stop);
         output.WriteLine(stop.IsCancellationRequested ? "Stopped" : "The sweep has ended; node stopped");
         return App.ExitOk;

@@ -19,6 +19,19 @@ public static class SweepCluster
     /// <summary>A node's address as seed nodes are written: <c>akka.tcp://akka-trading-sweep@127.0.0.1:4053</c>.</summary>
     public static string AddressOf(string hostname, int port) => $"akka.tcp://{SystemName}@{hostname}:{port}";
 
+    /// <summary>Why <paramref name="seed"/> is not a node's address such as <c>akka.tcp://akka-trading-sweep@127.0.0.1:4053</c>, or
+    /// null when it is one.</summary>
+    public static string? AddressProblem(string seed) =>
+        seed.StartsWith($"akka.tcp://{SystemName}@", StringComparison.Ordinal) && Uri.TryCreate(seed, UriKind.Absolute, out var uri)
+            && uri.Port > 0 && uri.AbsolutePath is "" or "/"
+            ? null
+            : $"'{Domain.Inputs.Excerpt.Of(seed)}' is not a node address such as {AddressOf("127.0.0.1", 4053)}";
+
+    /// <summary>This node with the command line's values, where given, instead of the configured ones.</summary>
+    public static Node? Override(Node? configured, int? port, string? hostname, IReadOnlyList<string>? seeds) =>
+        port is null && hostname is null && seeds is null ? configured
+            : new Node(hostname ?? configured?.Hostname ?? "127.0.0.1", port ?? configured?.Port ?? 0, seeds ?? configured?.SeedNodes ?? []);
+
     /// <param name="node">null: a process alone, with no network</param>
     public static ActorSystem Start(Node? node, bool coordinator, string logLevel = "WARNING")
     {

@@ -17,9 +17,9 @@ public sealed class SweepCoordinatorActor : ReceiveActor
 
     private readonly Dictionary<IActorRef, Worker> _workers = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private Batch? _batch;
-
     private readonly IActorRef? _localWorker;
+    private Batch? _batch;
+    private int _nextPassId; // passes are numbered across batches, so a late answer from an earlier batch is never taken for this one
 
     public SweepCoordinatorActor(IActorRef? localWorker)
     {
@@ -41,16 +41,17 @@ public sealed class SweepCoordinatorActor : ReceiveActor
                 Sender.Tell(new Status.Failure(new InvalidOperationException("a sweep is already running here")));
                 return;
             }
-            _batch = new Batch(run, Sender);
+            _batch = new Batch(run, Sender, _nextPassId);
+            _nextPassId += run.Passes.Count;
             if (run.Passes.Count == 0) Finish();
             else Dispatch();
         });
         Receive<PassEvaluated>(done =>
         {
             if (_workers.TryGetValue(Sender, out var worker)) worker.InFlight.Remove(done.Pass);
-            if (_batch is { } batch && batch.JobId == done.JobId && batch.Results[done.Pass] is null)
+            if (_batch is { } batch && batch.IndexOf(done.Pass) is { } index && batch.Results[index] is null)
             {
-                batch.Results[done.Pass] = done.Results;
+                batch.Results[index] = done.Results;
                 batch.Left--;
                 batch.Run.Progress?.Invoke(done.Results.Length);
                 if (batch.Left == 0) Finish();
@@ -110,7 +111,8 @@ public sealed class SweepCoordinatorActor : ReceiveActor
         if (!_workers.Remove(worker, out var state)) return;
         Context.Unwatch(worker);
         if (_batch is { } batch)
-            foreach (var pass in state.InFlight.Where(p => batch.Results[p] is null).OrderDescending()) batch.Pending.AddFirst(pass);
+            foreach (var index in state.InFlight.Select(batch.IndexOf).OfType<int>().Where(i => batch.Results[i] is null).OrderDescending())
+                batch.Pending.AddFirst(index);
         Dispatch();
     }
 
@@ -122,8 +124,8 @@ public sealed class SweepCoordinatorActor : ReceiveActor
             {
                 batch.Pending.RemoveFirst();
                 if (batch.Results[next.Value] is not null) continue;
-                state.InFlight.Add(next.Value);
-                worker.Tell(batch.Run.Passes[next.Value]);
+                state.InFlight.Add(batch.FirstId + next.Value);
+                worker.Tell(batch.Run.Passes[next.Value] with { Pass = batch.FirstId + next.Value });
             }
     }
 
@@ -140,14 +142,18 @@ public sealed class SweepCoordinatorActor : ReceiveActor
         public HashSet<int> InFlight { get; } = new();
     }
 
-    private sealed class Batch(RunPasses run, IActorRef replyTo)
+    /// <param name="firstId">the id the first pass is sent under; the others follow it</param>
+    private sealed class Batch(RunPasses run, IActorRef replyTo, int firstId)
     {
         public RunPasses Run { get; } = run;
         public IActorRef ReplyTo { get; } = replyTo;
-        public string JobId { get; } = run.Passes.Count > 0 ? run.Passes[0].Job.Id : "";
+        public int FirstId { get; } = firstId;
         public SweepStatistics[]?[] Results { get; } = new SweepStatistics[]?[run.Passes.Count];
         public LinkedList<int> Pending { get; } = new(Enumerable.Range(0, run.Passes.Count));
         public int Left { get; set; } = run.Passes.Count;
+
+        /// <summary>The place in this batch of the pass sent under <paramref name="id"/>; null for another batch's.</summary>
+        public int? IndexOf(int id) => id - FirstId is var index && index >= 0 && index < Results.Length ? index : null;
     }
 }
 
