@@ -6,7 +6,8 @@ using CliCommand = System.CommandLine.Command;
 
 namespace AkkaTrading.Console.Cli;
 
-/// <summary><c>sweep &lt;scenario&gt; --grid &lt;grid.hocon&gt;</c> and <c>sweep-node</c>: parameter sweeps, on one machine or a cluster.</summary>
+/// <summary><c>sweep &lt;scenario&gt; --grid &lt;grid.hocon&gt;</c> and <c>sweep-node</c>: parameter sweeps, on one machine or a
+/// cluster.</summary>
 public static class SweepCommand
 {
     public const string Help = """
@@ -71,7 +72,8 @@ public static class SweepCommand
             : throw new UsageException($"--train '{text}' is not a percentage of the steps from 1% to 99%, such as 70%"));
         var walkForward = Whole("--walk-forward", "N", 1, 100);
         var heatmap = CliOption.Of<IReadOnlyList<string>?>("--heatmap", "KEY,KEY", text => text.Split(',') is { Length: 2 } keys
-            && keys.All(k => k.Length > 0) ? keys : throw new UsageException($"--heatmap '{text}' does not name two parameters as KEY,KEY"));
+            && keys.All(k => k.Length > 0) ? keys
+            : throw new UsageException($"--heatmap '{text}' does not name two parameters as KEY,KEY"));
         var workers = Whole("--workers", "N", 1, 1024);
         var cluster = new ClusterOptionSet();
         var nodes = Whole("--nodes", "N", 1, 100);
@@ -86,7 +88,8 @@ public static class SweepCommand
             return dispatch(new Command.Sweep(common.Read(parse), parse.GetValue(scenario)!,
                 parse.GetValue(grid) ?? throw new UsageException("'sweep' needs --grid <grid.hocon>: the parameters to sweep"),
                 parse.GetValue(metric) ?? SweepMetric.Return, parse.GetValue(top) ?? 10, parse.GetValue(train),
-                parse.GetValue(walkForward) ?? 0, parse.GetValue(heatmap), parse.GetValue(workers), node, parse.GetValue(nodes) ?? 1), stop);
+                parse.GetValue(walkForward) ?? 0, parse.GetValue(heatmap), parse.GetValue(workers), node, parse.GetValue(nodes) ?? 1),
+                stop);
         });
         return command;
     }

@@ -104,6 +104,8 @@ public sealed partial class StagedReport : IDisposable
 
     private static bool IsReportFile(string path) => File.Exists(path) && ReportFileName().IsMatch(Path.GetFileName(path));
 
-    [GeneratedRegex(@"^(report\.md|trades\.csv|sweep\.csv|walk-forward\.csv|best\.hocon|heatmap\.png|equity-[A-Za-z0-9._-]+\.(csv|png)|price-[A-Za-z0-9._-]+\.png)$")]
+    // a run's report, or a sweep's
+    [GeneratedRegex(@"^(report\.md|trades\.csv|equity-[A-Za-z0-9._-]+\.(csv|png)|price-[A-Za-z0-9._-]+\.png|" +
+        @"sweep\.csv|walk-forward\.csv|best\.hocon|heatmap\.png)$")]
     private static partial Regex ReportFileName();
 }

@@ -8,7 +8,8 @@ using Spectre.Console;
 
 namespace AkkaTrading.Console.Sweeps;
 
-/// <summary>The <c>sweep</c> and <c>sweep-node</c> commands: read and check everything, run the sweep, print and write its results.</summary>
+/// <summary>The <c>sweep</c> and <c>sweep-node</c> commands: read and check everything, run the sweep, print and write its
+/// results.</summary>
 public static class SweepApp
 {
     private static readonly TimeSpan NodesWait = TimeSpan.FromMinutes(1);
@@ -38,8 +39,9 @@ public static class SweepApp
             worker.Tell(new UsePrepared(prepared));
             var coordinator = system.ActorOf(SweepCoordinatorActor.Props(worker), SweepCoordinatorActor.Name);
             var grid = prepared.Plan.Grid;
+            var axes = string.Join(" × ", grid.Axes.Select(a => $"{a.Key} {a.Values.Length}"));
             output.WriteLine($"Sweep of {grid.Count:N0} combinations of {prepared.Plan.Strategy.Name} " +
-                $"({string.Join(" × ", grid.Axes.Select(a => $"{a.Key} {a.Values.Length}"))}{(grid.Sampled ? $", a sample of {grid.FullCount:N0}" : "")}) " +
+                $"({axes}{(grid.Sampled ? $", a sample of {grid.FullCount:N0}" : "")}) " +
                 $"over {scenario}: {prepared.Steps.Count:N0} steps, {prepared.Scenario.Outline.PriceCount:N0} prices; {evaluations:N0} " +
                 $"evaluations, {workers} workers here");
             if (cluster is not null)
@@ -49,16 +51,15 @@ public static class SweepApp
                 if (command.Nodes > 1)
                 {
                     var up = await SweepNodes.WaitForAsync(system, command.Nodes, NodesWait, stop);
-                    output.WriteLine(up >= command.Nodes ? $"{up} nodes up" : $"{up} of {command.Nodes} nodes up after a minute; starting " +
-                        "with them (nodes that join later take work)");
+                    output.WriteLine(up >= command.Nodes ? $"{up} nodes up"
+                        : $"{up} of {command.Nodes} nodes up after a minute; starting with them (nodes that join later take work)");
                 }
             }
             var clock = System.Diagnostics.Stopwatch.StartNew();
             outcome = terminal
                 ? await WithProgressAsync(coordinator, prepared, options, evaluations, stop)
                 : await SweepRunner.RunAsync(coordinator, prepared, options, cancel: stop);
-            output.WriteLine(FormattableString.Invariant(
-                $"{evaluations:N0} evaluations in {clock.Elapsed.TotalSeconds:0.00} s ({evaluations * prepared.Steps.Count / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):N0} combination-steps/s)"));
+            output.WriteLine(FormattableString.Invariant($"{evaluations:N0} evaluations in {clock.Elapsed.TotalSeconds:0.00} s"));
         }
         finally
         {
@@ -77,7 +78,8 @@ public static class SweepApp
             else windows.Write(output, windowsTitle);
             output.WriteLine(SweepReport.WalkForwardSummary(outcome));
         }
-        if (report is not null) output.WriteLine($"report: {report.Publish(dir => SweepReport.Write(dir, prepared, outcome, scenario, heatmap))}");
+        if (report is not null)
+            output.WriteLine($"report: {report.Publish(dir => SweepReport.Write(dir, prepared, outcome, scenario, heatmap))}");
         else output.WriteLine("(--report DIR writes sweep.csv with every combination, best.hocon, the heatmap and report.md)");
         return App.ExitOk;
     }
@@ -137,6 +139,7 @@ public static class SweepApp
         if (options.TrainPercent is not null && steps < 2)
             throw new UsageException($"--train needs at least 2 steps; the scenario has {steps}");
         if (options.WalkForward > 0 && steps < 2 * options.WalkForward)
-            throw new UsageException($"--walk-forward {options.WalkForward} needs at least {2 * options.WalkForward} steps; the scenario has {steps}");
+            throw new UsageException(
+                $"--walk-forward {options.WalkForward} needs at least {2 * options.WalkForward} steps; the scenario has {steps}");
     }
 }

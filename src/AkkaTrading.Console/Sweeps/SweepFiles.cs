@@ -66,7 +66,8 @@ public static class SweepFiles
             .Append(outcome.Test is { } ? $" on its {outcome.Ranking} (of {sweep.Steps.Count})" : "").Append(":\n")
             .Append($"#   replay {scenario} --config best.hocon\n")
             .Append("akka-trading {\n")
-            .Append(Inv, $"  exchange {{ history-size = {settings.Exchange.HistorySize}, fee-percent = {settings.Exchange.FeePercent} }}\n");
+            .Append(Inv, $"  exchange {{ history-size = {settings.Exchange.HistorySize}, ")
+            .Append(Inv, $"fee-percent = {settings.Exchange.FeePercent} }}\n");
         if (settings.Statistics.RiskFreeRatePercent != 0m)
             text.Append(Inv, $"  statistics {{ risk-free-rate-percent = {settings.Statistics.RiskFreeRatePercent} }}\n");
         text.Append("  bots = [\n")

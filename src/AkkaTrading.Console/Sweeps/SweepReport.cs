@@ -41,7 +41,8 @@ public static class SweepReport
         return path;
     }
 
-    /// <summary>E.g. <c>120 combinations of investor (window × dip-percent: 6 × 20) ..., ranked by return over steps 1–700 of 1000.</c></summary>
+    /// <summary>E.g. <c>120 combinations of investor (window × dip-percent: 6 × 20), ranked by return % over steps 1–700 of
+    /// 1000.</c></summary>
     public static string Describe(PreparedSweep sweep, SweepOutcome outcome)
     {
         var grid = sweep.Plan.Grid;

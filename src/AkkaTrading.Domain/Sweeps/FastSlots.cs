@@ -44,7 +44,8 @@ internal sealed class FastSlots(int capacity)
         var (count, bot, group, factor, held, threshold, cooldownLeft) = (Count, Bot, Group, Factor, Held, Threshold, CooldownLeft);
         for (var j = 0; j < count; j++)
         {
-            if (held[j] != 0 && priceTimesFactorScale <= windowMax[group[j]] * factor[j]) intents.Add(new(bot[j], priceIndex, j, Side.Sell));
+            if (held[j] != 0 && priceTimesFactorScale <= windowMax[group[j]] * factor[j])
+                intents.Add(new(bot[j], priceIndex, j, Side.Sell));
             else if (cooldownLeft[j] > 0) cooldownLeft[j]--;
             else if (price <= threshold[j]) intents.Add(new(bot[j], priceIndex, j, Side.Buy));
         }

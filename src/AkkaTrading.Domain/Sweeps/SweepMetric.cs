@@ -21,7 +21,8 @@ public sealed class SweepMetric
 
     public static readonly SweepMetric Return = new("return", "return %", s => (double)s.ReturnPercent);
     public static readonly SweepMetric ProfitLoss = new("profit-loss", "profit/loss", s => (double)s.ProfitLoss);
-    public static readonly SweepMetric MaxDrawdown = new("max-drawdown", "max drawdown % (lowest best)", s => -(double)s.MaxDrawdownPercent);
+    public static readonly SweepMetric MaxDrawdown =
+        new("max-drawdown", "max drawdown % (lowest best)", s => -(double)s.MaxDrawdownPercent);
     public static readonly SweepMetric WinRate = new("win-rate", "win rate %", s => (double)s.WinRatePercent);
     public static readonly SweepMetric Trades = new("trades", "trades", s => s.Trades);
     public static readonly SweepMetric Sharpe = new("sharpe", "Sharpe", s => s.Sharpe ?? double.NegativeInfinity);

@@ -95,6 +95,7 @@ public static class SweepGridReader
             throw range.Error("step", $"makes {count:N0} values from {SweepPlan.Format(from)} to {SweepPlan.Format(to)}, more than " +
                 $"{MaxValuesPerParameter:N0}: take a larger step");
         // as a list would write them: 1.5, 2 (not 1.50, 2.00)
-        return [.. Enumerable.Range(0, (int)count).Select(i => decimal.Parse(SweepPlan.Format(from + i * step), CultureInfo.InvariantCulture))];
+        return [.. Enumerable.Range(0, (int)count)
+            .Select(i => decimal.Parse(SweepPlan.Format(from + i * step), CultureInfo.InvariantCulture))];
     }
 }

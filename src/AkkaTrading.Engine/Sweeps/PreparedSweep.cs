@@ -3,6 +3,7 @@ using System.Text;
 using AkkaTrading.Domain.Scenarios;
 using AkkaTrading.Domain.Sweeps;
 using AkkaTrading.Engine.Settings;
+using AkkaTrading.Protocol.Sweeps;
 
 namespace AkkaTrading.Engine.Sweeps;
 

@@ -30,7 +30,8 @@ public static class SweepCluster
     /// <summary>This node with the command line's values, where given, instead of the configured ones.</summary>
     public static Node? Override(Node? configured, int? port, string? hostname, IReadOnlyList<string>? seeds) =>
         port is null && hostname is null && seeds is null ? configured
-            : new Node(hostname ?? configured?.Hostname ?? "127.0.0.1", port ?? configured?.Port ?? 0, seeds ?? configured?.SeedNodes ?? []);
+            : new Node(hostname ?? configured?.Hostname ?? "127.0.0.1", port ?? configured?.Port ?? 0,
+                seeds ?? configured?.SeedNodes ?? []);
 
     /// <param name="node">null: a process alone, with no network</param>
     public static ActorSystem Start(Node? node, bool coordinator, string logLevel = "WARNING")

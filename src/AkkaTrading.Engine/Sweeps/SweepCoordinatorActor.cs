@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
 using AkkaTrading.Domain.Sweeps;
+using AkkaTrading.Protocol.Sweeps;
 
 namespace AkkaTrading.Engine.Sweeps;
 

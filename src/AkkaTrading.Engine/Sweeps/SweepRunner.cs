@@ -1,5 +1,6 @@
 using Akka.Actor;
 using AkkaTrading.Domain.Sweeps;
+using AkkaTrading.Protocol.Sweeps;
 
 namespace AkkaTrading.Engine.Sweeps;
 

@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
+using AkkaTrading.Protocol.Sweeps;
 
 namespace AkkaTrading.Engine.Sweeps;
 

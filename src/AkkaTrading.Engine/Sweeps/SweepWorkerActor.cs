@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Akka.Actor;
 using AkkaTrading.Domain.Sweeps;
+using AkkaTrading.Protocol.Sweeps;
 
 namespace AkkaTrading.Engine.Sweeps;
 
@@ -23,7 +24,8 @@ public sealed class SweepWorkerActor : ReceiveActor
         Receive<Akka.Cluster.ClusterEvent.MemberUp>(up =>
         {
             if (up.Member.HasRole(SweepCluster.CoordinatorRole))
-                Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / SweepCoordinatorActor.Name).Tell(new WorkerReady(slots));
+                Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / SweepCoordinatorActor.Name)
+                    .Tell(new WorkerReady(slots));
         });
         Receive<UsePrepared>(use => Keep(use.Sweep.Job.Id, new Lazy<PreparedSweep>(use.Sweep)));
         Receive<EvaluatePass>(pass =>
@@ -33,7 +35,8 @@ public sealed class SweepWorkerActor : ReceiveActor
             {
                 try
                 {
-                    return new PassEvaluated(pass.Job.Id, pass.Pass, job.Value.Evaluate(pass.Combinations, new StepRange(pass.From, pass.To)));
+                    var figures = job.Value.Evaluate(pass.Combinations, new StepRange(pass.From, pass.To));
+                    return new PassEvaluated(pass.Job.Id, pass.Pass, figures);
                 }
                 catch (Exception e)
                 {
@@ -49,8 +52,8 @@ public sealed class SweepWorkerActor : ReceiveActor
     protected override void PreStart()
     {
         if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
-            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, Akka.Cluster.ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-                typeof(Akka.Cluster.ClusterEvent.MemberUp));
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self,
+                Akka.Cluster.ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(Akka.Cluster.ClusterEvent.MemberUp));
     }
 
     public static Props Props(int slots) => Akka.Actor.Props.Create(() => new SweepWorkerActor(slots));

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaTrading.Domain.Sweeps;
 using AkkaTrading.Engine.Sweeps;
+using AkkaTrading.Protocol.Sweeps;
 using Xunit;
 
 namespace AkkaTrading.Engine.Tests.Sweeps;

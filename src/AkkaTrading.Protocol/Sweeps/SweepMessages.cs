@@ -1,8 +1,8 @@
 using AkkaTrading.Domain.Sweeps;
 
-namespace AkkaTrading.Engine.Sweeps;
+namespace AkkaTrading.Protocol.Sweeps;
 
-/// <summary>The messages of a sweep that may cross nodes of a cluster, all written by <see cref="SweepSerializer"/>.</summary>
+/// <summary>The messages of a sweep that cross nodes of a cluster, all written by the Engine's <c>SweepSerializer</c>.</summary>
 public interface ISweepMessage;
 
 /// <summary>
@@ -13,7 +13,9 @@ public interface ISweepMessage;
 public sealed record SweepJob(string Id, string ScenarioPath, string ScenarioSha256, string? ConfigText, string ConfigName,
     string GridText, string GridName) : ISweepMessage;
 
-/// <summary>Evaluate <paramref name="Combinations"/> together in one pass over steps [<paramref name="From"/>, <paramref name="To"/>).</summary>
+/// <summary>Evaluate <paramref name="Combinations"/> together in one pass over steps [<paramref name="From"/>,
+/// <paramref name="To"/>).</summary>
+/// <param name="Pass">the pass's id, given back with its figures</param>
 public sealed record EvaluatePass(SweepJob Job, int Pass, long[] Combinations, int From, int To) : ISweepMessage;
 
 /// <summary>A pass's figures, one per combination in the order asked.</summary>
@@ -30,13 +32,3 @@ public sealed record FindWorkers : ISweepMessage
 
 /// <summary>A worker that takes up to <paramref name="Slots"/> passes at once.</summary>
 public sealed record WorkerReady(int Slots) : ISweepMessage;
-
-/// <summary>Within one process only: the worker uses this job, already made ready, instead of reading it again.</summary>
-public sealed record UsePrepared(PreparedSweep Sweep);
-
-/// <summary>Within one process only: the coordinator evaluates these passes over its workers and answers
-/// <see cref="PassesDone"/> (or a failure), telling <paramref name="Progress"/> of every pass done (its combinations).</summary>
-public sealed record RunPasses(IReadOnlyList<EvaluatePass> Passes, Action<int>? Progress = null);
-
-/// <summary>Each pass's figures, in the order of <see cref="RunPasses.Passes"/>.</summary>
-public sealed record PassesDone(IReadOnlyList<SweepStatistics[]> Results);
