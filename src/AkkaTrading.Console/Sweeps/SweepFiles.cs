@@ -63,7 +63,8 @@ public static class SweepFiles
         var assets = plan.EveryAsset ? "all" : $"[{string.Join(", ", plan.AssetsIn(sweep.Assets))}]";
         var text = new StringBuilder();
         text.Append($"# The best of {plan.Grid.Count} combinations of {plan.GridName} over {scenario} by {outcome.Options.Metric.Name}")
-            .Append(outcome.Test is { } ? $" on its {outcome.Ranking} (of {sweep.Steps.Count})" : "").Append(":\n")
+            .Append(outcome.Test is { } ? $" on its {outcome.Ranking} (of {sweep.Steps.Count}; a replay covers them all)" : "")
+            .Append(":\n")
             .Append($"#   replay {scenario} --config best.hocon\n")
             .Append("akka-trading {\n")
             .Append(Inv, $"  exchange {{ history-size = {settings.Exchange.HistorySize}, ")
