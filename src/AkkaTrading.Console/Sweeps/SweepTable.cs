@@ -70,7 +70,9 @@ public sealed class SweepTable
 
     public void Write(IAnsiConsole console, string title)
     {
-        var table = new Table().Title($"[bold]{Markup.Escape(title)}[/]").Border(TableBorder.Rounded);
+        // the title on a line of its own: as the table's title it would wrap to the table's width
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        var table = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < Header.Count; i++)
             table.AddColumn(new TableColumn(Markup.Escape(Header[i])) { Alignment = i < LeftColumns ? Justify.Left : Justify.Right });
         foreach (var row in Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
