@@ -89,4 +89,18 @@ public class AnnualisedStatisticsTests
         Assert.Null(stats.Sortino);
         Assert.Equal(0, stats.VolatilityPercent);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3.5)]
+    public void A_sweep_ranks_by_the_sharpe_ratio_a_replay_of_market_data_reports(double riskFree)
+    {
+        var (_, bot, timeline) = UpDownUp();
+        var replay = AnnualisedStatistics.Of(bot, timeline, (decimal)riskFree).Sharpe;
+        var sweep = Domain.Sweeps.SweepStatistics.Of(bot, timeline.BarsPerYear, (decimal)riskFree).Sharpe;
+        Assert.Equal(BitConverter.DoubleToInt64Bits(replay!.Value), BitConverter.DoubleToInt64Bits(sweep!.Value));
+        // without timestamps: per step, no risk-free rate
+        Assert.Equal(bot.Performance.MeanReturn / bot.Performance.ReturnStdDev,
+            Domain.Sweeps.SweepStatistics.Of(bot, null, (decimal)riskFree).Sharpe);
+    }
 }

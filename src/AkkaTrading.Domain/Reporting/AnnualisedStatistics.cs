@@ -25,12 +25,18 @@ public sealed record AnnualisedStatistics(
         double? cagr = years > 0 && bot.InitialCash > 0m && bot.Equity >= 0m
             ? (Math.Pow((double)bot.Equity / (double)bot.InitialCash, 1 / years) - 1) * 100
             : null;
-        var riskFreePerBar = Math.Pow(1 + (double)riskFreePercent / 100, 1 / barsPerYear) - 1;
-        var excess = p.MeanReturn - riskFreePerBar;
+        var excess = p.MeanReturn - RiskFreePerBar(riskFreePercent, barsPerYear);
         var scale = Math.Sqrt(barsPerYear);
-        return new AnnualisedStatistics(cagr, p.ReturnStdDev * scale * 100,
-            p.ReturnStdDev > 0 ? excess / p.ReturnStdDev * scale : null,
+        return new AnnualisedStatistics(cagr, p.ReturnStdDev * scale * 100, SharpeOf(p, barsPerYear, riskFreePercent),
             p.DownsideDeviation > 0 ? excess / p.DownsideDeviation * scale : null,
             p.LongestDrawdownTime, p.LongestDrawdownSteps);
     }
+
+    /// <summary>The Sharpe ratio per year of a run's step returns; null when they never vary.</summary>
+    public static double? SharpeOf(Performance p, double barsPerYear, decimal riskFreePercent) => p.ReturnStdDev > 0
+        ? (p.MeanReturn - RiskFreePerBar(riskFreePercent, barsPerYear)) / p.ReturnStdDev * Math.Sqrt(barsPerYear)
+        : null;
+
+    private static double RiskFreePerBar(decimal riskFreePercent, double barsPerYear) =>
+        Math.Pow(1 + (double)riskFreePercent / 100, 1 / barsPerYear) - 1;
 }

@@ -15,13 +15,8 @@ public sealed record SweepStatistics(decimal ReturnPercent, decimal ProfitLoss, 
     public static SweepStatistics Of(BotSummary bot, double? barsPerYear, decimal riskFreePercent)
     {
         var p = bot.Performance;
-        double? sharpe = null;
-        if (p.ReturnStdDev > 0)
-        {
-            sharpe = barsPerYear is { } bars
-                ? (p.MeanReturn - (Math.Pow(1 + (double)riskFreePercent / 100, 1 / bars) - 1)) / p.ReturnStdDev * Math.Sqrt(bars)
-                : p.MeanReturn / p.ReturnStdDev;
-        }
+        var sharpe = barsPerYear is { } bars ? AnnualisedStatistics.SharpeOf(p, bars, riskFreePercent)
+            : p.ReturnStdDev > 0 ? p.MeanReturn / p.ReturnStdDev : (double?)null;
         return new SweepStatistics(bot.ReturnPercent, bot.ProfitLoss, p.MaxDrawdownPercent, p.WinRatePercent, bot.Trades, p.RoundTrips,
             bot.Equity, sharpe);
     }
