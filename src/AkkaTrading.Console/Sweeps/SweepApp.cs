@@ -94,7 +94,7 @@ public static class SweepApp
         var workers = command.Workers ?? settings.Workers;
         output.WriteLine($"Sweep node joining {string.Join(", ", node.SeedNodes)} with {workers} workers (Ctrl+C stops)");
         await SweepNodes.RunWorkerAsync(node, workers, address => output.WriteLine($"Joined as {address}; taking passes"),
-            stop);
+            NodesWait, stop);
         output.WriteLine(stop.IsCancellationRequested ? "Stopped" : "The sweep has ended; node stopped");
         return App.ExitOk;
     }

@@ -11,17 +11,31 @@ public static class SweepNodes
     /// <paramref name="stop"/>; then leaves the cluster.
     /// </summary>
     /// <param name="up">told this node's address once it is a member</param>
-    public static async Task RunWorkerAsync(SweepCluster.Node node, int workers, Action<string> up, CancellationToken stop)
+    /// <exception cref="SweepFailedException">the node could not join within <paramref name="joinTimeout"/></exception>
+    public static async Task RunWorkerAsync(SweepCluster.Node node, int workers, Action<string> up, TimeSpan joinTimeout,
+        CancellationToken stop)
     {
-        var system = SweepCluster.Start(node, coordinator: false);
+        var system = SweepCluster.Start(node, coordinator: false, logLevel: "ERROR");
         try
         {
             system.ActorOf(SweepWorkerActor.Props(workers), SweepWorkerActor.Name);
             var cluster = Cluster.Get(system);
             var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            cluster.RegisterOnMemberUp(() => up(cluster.SelfAddress.ToString()));
+            var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            cluster.RegisterOnMemberUp(() =>
+            {
+                up(cluster.SelfAddress.ToString());
+                joined.TrySetResult();
+            });
             system.ActorOf(Props.Create(() => new CoordinatorWatch(ended)));
-            await Task.WhenAny(ended.Task, system.WhenTerminated, Task.Delay(Timeout.Infinite, stop));
+            var stopped = Task.Delay(Timeout.Infinite, stop);
+            if (await Task.WhenAny(joined.Task, stopped, Task.Delay(joinTimeout, CancellationToken.None)) != joined.Task)
+            {
+                if (stop.IsCancellationRequested) return;
+                throw new SweepFailedException($"could not join the cluster at {string.Join(", ", node.SeedNodes)} within " +
+                    $"{joinTimeout.TotalSeconds:0} s: is a 'sweep --port' running there?");
+            }
+            await Task.WhenAny(ended.Task, system.WhenTerminated, stopped);
         }
         finally
         {

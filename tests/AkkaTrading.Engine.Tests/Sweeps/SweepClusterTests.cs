@@ -83,5 +83,19 @@ public sealed class SweepClusterTests : IDisposable
         Assert.Equal(local, SweepFixture.Text(await sweep.WaitAsync(Patience)));
     }
 
+    [Fact]
+    public async Task A_worker_node_with_nobody_to_join_gives_up_saying_where_it_looked()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var seed = SweepCluster.AddressOf("127.0.0.1", port);
+
+        var e = await Assert.ThrowsAsync<SweepFailedException>(() => SweepNodes.RunWorkerAsync(
+            new SweepCluster.Node("127.0.0.1", 0, [seed]), 1, _ => { }, TimeSpan.FromSeconds(2), CancellationToken.None)).WaitAsync(Patience);
+        Assert.Equal($"could not join the cluster at {seed} within 2 s: is a 'sweep --port' running there?", e.Message);
+    }
+
     private PreparedSweep Prepare() => _files.Prepare(Grid, "akka-trading.sweep.combinations-per-pass = 1");
 }
