@@ -35,7 +35,7 @@ public static class App
                 Command.Quotes quotes => QuotesAsync(quotes, output, token),
                 Command.LedgerExport export => LedgerExportAsync(export, output, token),
                 Command.LedgerVerify verify => LedgerVerifyAsync(verify, output, token),
-                Command.Sweep sweep => SweepAsync(sweep, output, token),
+                Command.Sweep sweep => SweepAsync(sweep, output, error, token),
                 Command.SweepNode node => Sweeps.SweepApp.NodeAsync(node, output, token),
                 _ => throw new InvalidOperationException($"unhandled command {command}"),
             }, stop);
@@ -158,11 +158,11 @@ public static class App
         return ExitOk;
     }
 
-    private static Task<int> SweepAsync(Command.Sweep sweep, TextWriter output, CancellationToken stop)
+    private static Task<int> SweepAsync(Command.Sweep sweep, TextWriter output, TextWriter error, CancellationToken stop)
     {
         CheckOutputs(sweep.Common, null, new InputFile("the scenario file", sweep.Scenario), new InputFile("the grid file", sweep.Grid));
         UseSerilog(sweep.Common, toConsole: true);
-        return Sweeps.SweepApp.RunAsync(sweep, output, IsTerminal(output, sweep.Common), stop);
+        return Sweeps.SweepApp.RunAsync(sweep, output, error, IsTerminal(output, sweep.Common), stop);
     }
 
     private static PersistenceSettings LedgerSettings(string? configFile, string? dataDir)

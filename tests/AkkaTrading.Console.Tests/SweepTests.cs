@@ -90,6 +90,37 @@ public sealed class SweepTests
         }
     }
 
+    [Fact]
+    public async Task Ranked_by_sharpe_combinations_that_never_trade_come_last_and_leave_their_heatmap_cells_blank()
+    {
+        var report = RepoFiles.Scratch("sharpe");
+        var result = await AppRun.RunAsync("sweep", Scenario, "--grid", Grid, "--metric", "sharpe", "--walk-forward", "2", "--report", report);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(Path.Combine(report, "heatmap.png")));
+        var rows = File.ReadAllLines(Path.Combine(report, "sweep.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var undefined = rows.Where(r => r[^1] == "").Select(r => int.Parse(r[4])).ToList();
+        Assert.NotEmpty(undefined); // some combinations never buy: no Sharpe ratio
+        Assert.All(undefined, rank => Assert.True(rank > rows.Count - undefined.Count));
+    }
+
+    [Fact]
+    public async Task A_port_in_use_or_an_address_not_of_this_machine_is_refused_in_one_line()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await AppRun.RunAsync("sweep", Scenario, "--grid", Grid, "--port", $"{port}");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: cannot listen on 127.0.0.1:{port}: ", result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+
+        var node = await AppRun.RunAsync("sweep-node", "--seed-nodes", $"akka.tcp://akka-trading-sweep@127.0.0.1:{port}", "--hostname", "192.0.2.1");
+        Assert.Equal(2, node.ExitCode);
+        Assert.StartsWith("error: cannot listen on 192.0.2.1:0: ", node.Error);
+    }
+
     [Theory]
     [InlineData("window = [5, 0]", "'sweep.parameters.window' holds 0, which the investor strategy refuses: 'window' must be ≥ 1, not 0")]
     [InlineData("wndow = [5]", "'sweep.parameters.wndow' holds 5, which the investor strategy refuses: 'wndow' is not a known setting")]

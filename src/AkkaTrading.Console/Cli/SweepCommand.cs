@@ -62,7 +62,7 @@ public static class SweepCommand
 
     private static CliCommand Sweep(Dispatch dispatch)
     {
-        var scenario = new Argument<string>("scenario") { HelpName = "scenario.csv|scenario.hocon" };
+        var scenario = new Argument<string>("scenario") { Description = "a scenario file", HelpName = "scenario.csv|scenario.hocon" };
         var grid = CliOption.Text("--grid", "grid.hocon");
         var metric = CliOption.Of("--metric", "metric", text => SweepMetric.Find(text) ?? throw new UsageException(
             $"--metric '{text}' is not a metric: use {string.Join(", ", SweepMetric.All.Select(m => m.Name))}"));

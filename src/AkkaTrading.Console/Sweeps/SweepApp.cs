@@ -15,10 +15,12 @@ public static class SweepApp
     private static readonly TimeSpan NodesWait = TimeSpan.FromMinutes(1);
 
     /// <param name="terminal">a progress bar and tables drawn for a terminal; else plain lines</param>
-    public static async Task<int> RunAsync(Command.Sweep command, TextWriter output, bool terminal, CancellationToken stop)
+    public static async Task<int> RunAsync(Command.Sweep command, TextWriter output, TextWriter error, bool terminal,
+        CancellationToken stop)
     {
         var prepared = await Task.Run(() => PreparedSweep.Start(Guid.NewGuid().ToString("N"), command.Scenario, command.Common.ConfigFile,
             command.Grid), stop).WaitAsync(stop);
+        foreach (var warning in prepared.Scenario.Warnings) error.WriteLine($"warning: {warning}");
         var heatmap = HeatmapAxes(command, prepared.Plan);
         var cluster = SweepCluster.Override(prepared.Config.Settings.Sweep.Cluster, command.Cluster.Port, command.Cluster.Hostname,
             command.Cluster.SeedNodes);
@@ -93,9 +95,9 @@ public static class SweepApp
                 $"sweep to join, such as {SweepCluster.AddressOf("127.0.0.1", 4053)}");
         var workers = command.Workers ?? settings.Workers;
         output.WriteLine($"Sweep node joining {string.Join(", ", node.SeedNodes)} with {workers} workers (Ctrl+C stops)");
-        await SweepNodes.RunWorkerAsync(node, workers, address => output.WriteLine($"Joined as {address}; taking passes"),
+        var why = await SweepNodes.RunWorkerAsync(node, workers, address => output.WriteLine($"Joined as {address}; taking passes"),
             NodesWait, stop);
-        output.WriteLine(stop.IsCancellationRequested ? "Stopped" : "The sweep has ended; node stopped");
+        output.WriteLine($"Node stopped: {why}");
         return App.ExitOk;
     }
 

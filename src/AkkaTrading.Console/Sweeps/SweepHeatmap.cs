@@ -6,11 +6,13 @@ namespace AkkaTrading.Console.Sweeps;
 
 /// <summary>
 /// The metric over two swept parameters as a heatmap PNG: a cell holds the best figure among the combinations with those two
-/// values (whatever the other parameters), blank where a sample drew none.
+/// values (whatever the other parameters), blank where a sample drew none or the figure has no value (a Sharpe ratio of a bot that
+/// never traded).
 /// </summary>
 public static class SweepHeatmap
 {
-    public static void Write(string path, SweepOutcome outcome, SweepPlan plan, int xAxis, int yAxis)
+    /// <returns>false (and nothing written) when no cell has a figure: a Sharpe ratio of bots that never traded</returns>
+    public static bool Write(string path, SweepOutcome outcome, SweepPlan plan, int xAxis, int yAxis)
     {
         var metric = outcome.Options.Metric;
         var (x, y) = (plan.Grid.Axes[xAxis], plan.Grid.Axes[yAxis]);
@@ -25,8 +27,9 @@ public static class SweepHeatmap
             var row = outcome.Rows[i];
             var (r, c) = (y.Values.IndexOf(row.Values[yAxis]), x.Values.IndexOf(row.Values[xAxis]));
             if (place[i] >= best[r, c]) continue;
-            (cells[r, c], best[r, c]) = (metric.ValueOf(row.InSample), place[i]);
+            (cells[r, c], best[r, c]) = (metric.ValueOf(row.InSample) ?? double.NaN, place[i]);
         }
+        if (cells.Cast<double>().All(double.IsNaN)) return false;
 
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(cells);
@@ -41,5 +44,6 @@ public static class SweepHeatmap
         plot.YLabel(y.Key);
         plot.Title($"{metric.Title} by {x.Key} and {y.Key} (best over the other parameters)");
         plot.SavePng(path, 900, 650);
+        return true;
     }
 }

@@ -16,7 +16,7 @@ public static class SweepReport
         File.WriteAllText(Path.Combine(dir, "sweep.csv"), SweepFiles.Csv(outcome, plan));
         File.WriteAllText(Path.Combine(dir, "best.hocon"), SweepFiles.BestHocon(outcome, sweep, scenario));
         if (outcome.Windows.Count > 0) File.WriteAllText(Path.Combine(dir, "walk-forward.csv"), SweepFiles.WalkForwardCsv(outcome, plan));
-        if (heatmap is { } axes) SweepHeatmap.Write(Path.Combine(dir, "heatmap.png"), outcome, plan, axes.X, axes.Y);
+        if (heatmap is { } axes && !SweepHeatmap.Write(Path.Combine(dir, "heatmap.png"), outcome, plan, axes.X, axes.Y)) heatmap = null;
 
         var md = new StringBuilder();
         md.Append($"# Sweep of {plan.GridName} over {scenario}\n\n")
@@ -55,9 +55,10 @@ public static class SweepReport
     public static string WalkForwardSummary(SweepOutcome outcome)
     {
         var metric = outcome.Options.Metric;
-        var train = outcome.Windows.Average(w => metric.ValueOf(w.Best[0].InSample));
-        var test = outcome.Windows.Average(w => metric.ValueOf(w.Best[0].OutOfSample!));
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"The windows' winners averaged {train:0.00} ({metric.Title}) on their training steps and {test:0.00} on their test steps.");
+        string Average(Func<SweepWindow, SweepStatistics> figures) =>
+            outcome.Windows.Select(w => metric.ValueOf(figures(w))).OfType<double>().ToList() is { Count: > 0 } values
+                ? values.Average().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+        return $"The windows' winners averaged {Average(w => w.Best[0].InSample)} ({metric.Title}) on their training steps and " +
+            $"{Average(w => w.Best[0].OutOfSample!)} on their test steps.";
     }
 }

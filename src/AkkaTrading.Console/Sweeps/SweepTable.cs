@@ -47,7 +47,7 @@ public sealed class SweepTable
     {
         var keys = plan.Grid.Axes.Select(a => a.Key).ToList();
         var metric = outcome.Options.Metric.Title;
-        List<string> header = ["window", "train steps", "test steps", .. keys, $"{metric} (train)", $"{metric} (test)"];
+        List<string> header = ["walk-forward window", "train steps", "test steps", .. keys, $"{metric} (train)", $"{metric} (test)"];
         var rows = outcome.Windows.Select(w =>
         {
             var best = w.Best[0];

@@ -31,8 +31,10 @@ public sealed class SweepMetric
 
     public static SweepMetric? Find(string name) => All.FirstOrDefault(m => m.Name == name);
 
-    /// <summary>The metric's value as ranked (a drawdown as is: its rank counts it lowest first).</summary>
-    public double ValueOf(SweepStatistics statistics) => this == MaxDrawdown ? (double)statistics.MaxDrawdownPercent : _score(statistics);
+    /// <summary>The metric's value (a drawdown as is: its rank counts it lowest first); null where it has none (a Sharpe ratio of
+    /// returns that never vary).</summary>
+    public double? ValueOf(SweepStatistics statistics) => this == MaxDrawdown ? (double)statistics.MaxDrawdownPercent
+        : this == Sharpe ? statistics.Sharpe : _score(statistics);
 
     /// <summary>The indices of <paramref name="results"/>, best first; equal scores keep their order (a stable sort).</summary>
     public int[] Rank(IReadOnlyList<SweepStatistics> results) =>

@@ -33,6 +33,30 @@ public static class SweepCluster
             : new Node(hostname ?? configured?.Hostname ?? "127.0.0.1", port ?? configured?.Port ?? 0,
                 seeds ?? configured?.SeedNodes ?? []);
 
+    /// <summary>Refuses, with one line, an address this machine cannot listen on or a port in use, before Akka tries (its remoting
+    /// fails with pages of stack traces).</summary>
+    private static void CheckCanListen(Node node)
+    {
+        try
+        {
+            if (!System.Net.IPAddress.TryParse(node.Hostname, out var address))
+                address = System.Net.Dns.GetHostAddresses(node.Hostname).FirstOrDefault()
+                    ?? throw new SweepFailedException($"cannot listen on '{node.Hostname}': it names no address");
+            using var listener = new System.Net.Sockets.TcpListener(address, node.Port);
+            listener.Start();
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new SweepFailedException($"cannot listen on {node.Hostname}:{node.Port}: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new SweepFailedException($"cannot listen on '{node.Hostname}': {e.Message}");
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
     /// <param name="node">null: a process alone, with no network</param>
     public static ActorSystem Start(Node? node, bool coordinator, string logLevel = "WARNING")
     {
@@ -48,13 +72,24 @@ public static class SweepCluster
                   roles = [{{string.Join(", ", roles)}}]
                   # a node killed mid-sweep has its work redone as soon as it is unreachable; downing it lets others join meanwhile
                   split-brain-resolver.stable-after = 5s
+                  # on a busy machine heartbeats come late; downing every node then would end a sweep's workers for nothing
+                  split-brain-resolver.down-all-when-unstable = off
                   failure-detector.acceptable-heartbeat-pause = 3s
                   log-info = off
                 }
                 akka.coordinated-shutdown.exit-clr = off
                 """).WithFallback(config);
         }
-        var system = ActorSystem.Create(SystemName, ConfigurationFactory.ParseString(SweepSerializer.Hocon).WithFallback(config));
+        if (node is not null) CheckCanListen(node);
+        ActorSystem system;
+        try
+        {
+            system = ActorSystem.Create(SystemName, ConfigurationFactory.ParseString(SweepSerializer.Hocon).WithFallback(config));
+        }
+        catch (Exception e) when (Innermost(e) is System.Net.Sockets.SocketException or Akka.Remote.RemoteTransportException)
+        {
+            throw new SweepFailedException($"cannot listen on {node!.Hostname}:{node.Port}: {Innermost(e).Message}");
+        }
         // without seed nodes this node is the first: it joins itself (at the port it got, when asked for any)
         if (node is { SeedNodes.Count: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
         return system;

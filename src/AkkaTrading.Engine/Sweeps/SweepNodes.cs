@@ -7,12 +7,13 @@ namespace AkkaTrading.Engine.Sweeps;
 public static class SweepNodes
 {
     /// <summary>
-    /// Runs a worker node until the sweep it joined ends (its coordinator leaves the cluster), the node is downed, or
-    /// <paramref name="stop"/>; then leaves the cluster.
+    /// Runs a worker node until the sweep it joined ends (its coordinator leaves the cluster), the node is downed (removed as
+    /// unreachable), or <paramref name="stop"/>; then leaves the cluster.
     /// </summary>
     /// <param name="up">told this node's address once it is a member</param>
     /// <exception cref="SweepFailedException">the node could not join within <paramref name="joinTimeout"/></exception>
-    public static async Task RunWorkerAsync(SweepCluster.Node node, int workers, Action<string> up, TimeSpan joinTimeout,
+    /// <returns>why it stopped, in words</returns>
+    public static async Task<string> RunWorkerAsync(SweepCluster.Node node, int workers, Action<string> up, TimeSpan joinTimeout,
         CancellationToken stop)
     {
         var system = SweepCluster.Start(node, coordinator: false, logLevel: "ERROR");
@@ -31,11 +32,14 @@ public static class SweepNodes
             var stopped = Task.Delay(Timeout.Infinite, stop);
             if (await Task.WhenAny(joined.Task, stopped, Task.Delay(joinTimeout, CancellationToken.None)) != joined.Task)
             {
-                if (stop.IsCancellationRequested) return;
+                if (stop.IsCancellationRequested) return "stopped before joining";
                 throw new SweepFailedException($"could not join the cluster at {string.Join(", ", node.SeedNodes)} within " +
                     $"{joinTimeout.TotalSeconds:0} s: is a 'sweep --port' running there?");
             }
-            await Task.WhenAny(ended.Task, system.WhenTerminated, stopped);
+            var first = await Task.WhenAny(ended.Task, system.WhenTerminated, stopped);
+            return first == ended.Task ? "the sweep it served has ended"
+                : first == stopped ? "stopped"
+                : "it was removed from the cluster (unreachable too long)";
         }
         finally
         {
