@@ -47,6 +47,8 @@ public static class SweepGridReader
 
             var parameters = sweep.Section("parameters");
             if (!parameters.Keys.Any()) throw sweep.Error("parameters", "must name at least one setting to sweep");
+            if (bot.Has("settings") && parameters.Keys.FirstOrDefault(bot.Section("settings").Has) is { } both)
+                throw parameters.Error(both, $"is swept and also fixed in 'sweep.bot.settings.{both}': give it in one place");
             var axes = parameters.Keys.Select(key => Axis(parameters, key, kind, fixedSettings)).ToImmutableArray();
             (int, int)? sample = null;
             if (sweep.Has("random"))

@@ -62,6 +62,8 @@ public sealed class SweepGridReaderTests
     [InlineData("strategy = investor, assets = [A]", "'sweep.bot.initial-cash' is missing")]
     [InlineData("strategy = investor, assets = [A], initial-cash = 1, name = x", "'sweep.bot.name' is not a known setting")]
     [InlineData("strategy = investor, assets = [A], initial-cash = 1, settings { window = 0 }", "'sweep.bot.settings.window' must be ≥ 1")]
+    [InlineData("strategy = investor, assets = [A], initial-cash = 1, settings { window = 7 }",
+        "'sweep.parameters.window' is swept and also fixed in 'sweep.bot.settings.window': give it in one place")]
     public void A_wrong_template_is_refused_naming_its_key(string bot, string message)
     {
         var e = Assert.Throws<SettingsException>(() => SweepGridReader.Read(Grid("window = [1]", bot), "grid.hocon", Defaults));
