@@ -72,7 +72,8 @@ public static class App
         }
     }
 
-    private static string CommandName(string[] args) => args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
+    private static string CommandName(string[] args) =>
+        args.FirstOrDefault(a => a is "run" or "replay" or "serve" or "quotes" or "ledger" or "sweep" or "sweep-node") ?? "run";
 
     private static async Task<int> LiveAsync(Command.Run run, TextWriter output, CancellationToken stop)
     {

@@ -58,9 +58,20 @@ public static class SweepApp
                 }
             }
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            outcome = terminal
-                ? await WithProgressAsync(coordinator, prepared, options, evaluations, stop)
-                : await SweepRunner.RunAsync(coordinator, prepared, options, cancel: stop);
+            // a node the cluster removed (unreachable too long) has stopped its actor system: its sweep cannot end
+            using var removed = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            _ = system.WhenTerminated.ContinueWith(_ => removed.Cancel(), TaskScheduler.Default);
+            try
+            {
+                outcome = terminal
+                    ? await WithProgressAsync(coordinator, prepared, options, evaluations, removed.Token)
+                    : await SweepRunner.RunAsync(coordinator, prepared, options, cancel: removed.Token);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                throw new SweepFailedException("this node was removed from the cluster before the sweep ended (its heartbeats came too " +
+                    "late); nothing was written");
+            }
             output.WriteLine(FormattableString.Invariant($"{evaluations:N0} evaluations in {clock.Elapsed.TotalSeconds:0.00} s"));
         }
         finally

@@ -57,6 +57,8 @@ public static class SweepGridReader
                 random.AllowOnly("samples", "seed");
                 sample = (random.Int("samples", 1, config.Settings.Sweep.MaxCombinations), random.Int("seed"));
             }
+            if (sample is not null && SweepGrid.FullCountOf(axes) == long.MaxValue)
+                throw sweep.Error("parameters", "make too many combinations to draw a sample from: narrow the grid");
             var grid = new SweepGrid(axes, sample);
             if (grid.Count > config.Settings.Sweep.MaxCombinations)
                 throw sweep.Error("parameters", $"make {grid.Count:N0} combinations, more than 'akka-trading.sweep.max-combinations' = " +
@@ -92,7 +94,15 @@ public static class SweepGridReader
         range.AllowOnly("from", "to", "step");
         var (from, to, step) = (range.Decimal("from"), range.Decimal("to"), range.Decimal("step", 0m, exclusiveMin: true));
         if (to < from) throw range.Error("to", $"must be ≥ 'from' ({SweepPlan.Format(from)}), not {SweepPlan.Format(to)}");
-        var count = decimal.Floor((to - from) / step) + 1;
+        decimal count;
+        try
+        {
+            count = decimal.Floor((to - from) / step) + 1;
+        }
+        catch (OverflowException)
+        {
+            count = decimal.MaxValue;
+        }
         if (count > MaxValuesPerParameter)
             throw range.Error("step", $"makes {count:N0} values from {SweepPlan.Format(from)} to {SweepPlan.Format(to)}, more than " +
                 $"{MaxValuesPerParameter:N0}: take a larger step");

@@ -18,7 +18,7 @@ public static class SweepSettingsReader
     {
         section.AllowOnly("max-combinations", "combinations-per-pass", "workers", "cluster");
         var workers = section.Int("workers", 0, 1024);
-        return new SweepSettings(section.Int("max-combinations", 1, 10_000_000), section.Int("combinations-per-pass", 1, 100_000),
+        return new SweepSettings(section.Int("max-combinations", 1, 10_000_000), section.Int("combinations-per-pass", 1, 10_000),
             workers == 0 ? Environment.ProcessorCount : workers, section.Has("cluster") ? ReadCluster(section.Section("cluster")) : null);
     }
 

@@ -46,7 +46,8 @@ public sealed class PreparedSweep
             throw new SettingsException($"{gridFile}: 'sweep.bot.assets' names asset '{missing}', which {scenarioPath} does not have " +
                 $"(it has: {string.Join(", ", scenario.Outline.Assets)})");
         if (steps.Count == 0) throw new ScenarioException(scenarioPath, null, "has no steps to sweep over");
-        var job = new SweepJob(id, Path.GetFullPath(scenarioPath), Digest(steps), configText, configFile ?? "", gridText, gridFile);
+        var job = new SweepJob(id, Path.GetFullPath(scenarioPath), Digest(steps), configText, configFile ?? "", gridText, gridFile,
+            SettingsText(config, plan));
         return new PreparedSweep(job, config, plan, scenario, steps);
     }
 
@@ -59,6 +60,9 @@ public sealed class PreparedSweep
         var steps = scenario.Steps().ToList();
         if (Digest(steps) != job.ScenarioSha256)
             throw new ScenarioException(job.ScenarioPath, null, "differs here from the scenario the sweep started with");
+        if (SettingsText(config, plan) != job.Settings)
+            throw new SettingsException($"the settings read here ({SettingsText(config, plan)}) differ from the sweep's ({job.Settings}): " +
+                "run the same version of AkkaTrading on every node");
         return new PreparedSweep(job, config, plan, scenario, steps);
     }
 
@@ -71,6 +75,11 @@ public sealed class PreparedSweep
         var barsPerYear = Scenario.Outline.Timeline?.BarsPerYear;
         return [.. summaries.Select(s => SweepStatistics.Of(s, barsPerYear, Config.Settings.Statistics.RiskFreeRatePercent))];
     }
+
+    /// <summary>The exchange, the statistics and the first combination's settings, as read: what a node must agree on.</summary>
+    private static string SettingsText(Settings.TradingConfig config, SweepPlan plan) =>
+        $"{config.Settings.Exchange} {config.Settings.Statistics} {plan.InitialCash} " +
+        string.Join(", ", plan.EffectiveSettings(0).Select(s => $"{s.Key} = {s.Value}"));
 
     private static string ReadGrid(string path)
     {

@@ -63,24 +63,33 @@ public static class SweepCluster
         var config = ConfigurationFactory.ParseString($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}");
         if (node is not null)
         {
+            CheckCanListen(node); // before its hostname goes into HOCON: an address that can be listened on is safe there
             string[] roles = coordinator ? [CoordinatorRole, WorkerRole] : [WorkerRole];
             config = ConfigurationFactory.ParseString($$"""
                 akka.actor.provider = cluster
-                akka.remote.dot-netty.tcp { hostname = "{{node.Hostname}}", port = {{node.Port}} }
+                # a pass's figures are one message: room for the largest pass combinations-per-pass allows
+                akka.remote.dot-netty.tcp {
+                  hostname = "{{node.Hostname}}", port = {{node.Port}}
+                  maximum-frame-size = 16000000b, send-buffer-size = 32000000b, receive-buffer-size = 32000000b
+                }
                 akka.cluster {
                   seed-nodes = [{{string.Join(", ", node.SeedNodes.Select(s => $"\"{s}\""))}}]
                   roles = [{{string.Join(", ", roles)}}]
                   # a node killed mid-sweep has its work redone as soon as it is unreachable; downing it lets others join meanwhile
-                  split-brain-resolver.stable-after = 5s
-                  # on a busy machine heartbeats come late; downing every node then would end a sweep's workers for nothing
-                  split-brain-resolver.down-all-when-unstable = off
+                  # the oldest node (the sweep's, which the others join) stays whatever else is unreachable: a sweep never
+                  # downs its own coordinator, and on a busy machine late heartbeats never down every node
+                  split-brain-resolver {
+                    active-strategy = keep-oldest
+                    keep-oldest.down-if-alone = off
+                    stable-after = 5s
+                    down-all-when-unstable = off
+                  }
                   failure-detector.acceptable-heartbeat-pause = 3s
                   log-info = off
                 }
                 akka.coordinated-shutdown.exit-clr = off
                 """).WithFallback(config);
         }
-        if (node is not null) CheckCanListen(node);
         ActorSystem system;
         try
         {

@@ -61,11 +61,13 @@ public sealed class SweepCoordinatorActor : ReceiveActor
         });
         Receive<PassFailed>(failed =>
         {
+            if (_workers.TryGetValue(Sender, out var worker)) worker.InFlight.Remove(failed.Pass);
+            if (_batch?.IndexOf(failed.Pass) is null) return; // an earlier batch's: its passes are all answered
             _log.Warning("sweep worker {0} could not evaluate pass {1}: {2}", Sender.Path, failed.Pass, failed.Reason);
             Drop(Sender);
             if (_batch is { } batch && _workers.Count == 0)
             {
-                batch.ReplyTo.Tell(new Status.Failure(new SweepFailedException(failed.Reason)));
+                batch.ReplyTo.Tell(new Status.Failure(new SweepFailedException($"a worker at {Sender.Path.Address} failed: {failed.Reason}")));
                 _batch = null;
             }
         });
@@ -112,8 +114,10 @@ public sealed class SweepCoordinatorActor : ReceiveActor
         if (!_workers.Remove(worker, out var state)) return;
         Context.Unwatch(worker);
         if (_batch is { } batch)
-            foreach (var index in state.InFlight.Select(batch.IndexOf).OfType<int>().Where(i => batch.Results[i] is null).OrderDescending())
-                batch.Pending.AddFirst(index);
+        {
+            var unfinished = state.InFlight.Select(batch.IndexOf).OfType<int>().Where(i => batch.Results[i] is null);
+            foreach (var index in unfinished.OrderDescending()) batch.Pending.AddFirst(index);
+        }
         Dispatch();
     }
 

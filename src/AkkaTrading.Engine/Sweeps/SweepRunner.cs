@@ -6,8 +6,8 @@ namespace AkkaTrading.Engine.Sweeps;
 
 /// <summary>
 /// Runs a sweep through a <see cref="SweepCoordinatorActor"/>: every combination over the ranking steps, then the best on the test
-/// steps when split, then each walk-forward window likewise. The combinations are cut into passes of at most
-/// <c>combinations-per-pass</c>, and into enough passes to keep every worker busy; how they are cut changes no figure.
+/// steps when split, then each walk-forward window likewise. The combinations are cut into passes of ⌈count / 16⌉, at most
+/// <c>combinations-per-pass</c>, so that up to 16 workers all get some; how they are cut changes no figure.
 /// </summary>
 public static class SweepRunner
 {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Akka.Actor;
 using AkkaTrading.Domain.Sweeps;
 using AkkaTrading.Protocol.Sweeps;
@@ -8,14 +7,14 @@ namespace AkkaTrading.Engine.Sweeps;
 /// <summary>
 /// A node's worker (at <c>/user/sweep-worker</c>): answers a coordinator's <see cref="FindWorkers"/> with its slots and evaluates
 /// each pass it is given on the thread pool, answering <see cref="PassEvaluated"/> or <see cref="PassFailed"/>. The coordinator
-/// gives it no more passes at once than it has slots. A job is made ready once per node and kept while it is in use.
+/// gives it no more passes at once than it has slots. A job is made ready once per node; the last four are kept.
 /// </summary>
 public sealed class SweepWorkerActor : ReceiveActor
 {
     public const string Name = "sweep-worker";
     private const int JobsKept = 4;
 
-    private readonly ConcurrentDictionary<string, Lazy<PreparedSweep>> _jobs = new();
+    private readonly Dictionary<string, Lazy<PreparedSweep>> _jobs = new(); // read on the actor's thread, made ready on the pool
     private readonly Queue<string> _jobOrder = new();
 
     public SweepWorkerActor(int slots)
@@ -70,6 +69,6 @@ public sealed class SweepWorkerActor : ReceiveActor
     {
         _jobs[id] = prepared;
         _jobOrder.Enqueue(id);
-        while (_jobOrder.Count > JobsKept) _jobs.TryRemove(_jobOrder.Dequeue(), out _);
+        while (_jobOrder.Count > JobsKept) _jobs.Remove(_jobOrder.Dequeue());
     }
 }

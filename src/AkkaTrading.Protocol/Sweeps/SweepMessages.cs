@@ -10,8 +10,10 @@ public interface ISweepMessage;
 /// from its path on the worker's machine and must have the same SHA-256 (nodes on one machine, or a shared directory).
 /// </summary>
 /// <param name="ConfigText">the user's configuration (null: the defaults alone), named <paramref name="ConfigName"/> in errors</param>
+/// <param name="Settings">every setting that bears on the figures, as the starting node read them: a worker must read the same
+/// (another build's defaults would not)</param>
 public sealed record SweepJob(string Id, string ScenarioPath, string ScenarioSha256, string? ConfigText, string ConfigName,
-    string GridText, string GridName) : ISweepMessage;
+    string GridText, string GridName, string Settings = "") : ISweepMessage;
 
 /// <summary>Evaluate <paramref name="Combinations"/> together in one pass over steps [<paramref name="From"/>,
 /// <paramref name="To"/>).</summary>

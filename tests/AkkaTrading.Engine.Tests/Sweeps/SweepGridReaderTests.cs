@@ -47,6 +47,7 @@ public sealed class SweepGridReaderTests
     [InlineData("window { from = 1, to = 5, step = 0 }", "'sweep.parameters.window.step' must be > 0")]
     [InlineData("window { from = 1, to = 5 }", "'sweep.parameters.window.step' is missing")]
     [InlineData("window { from = 1, to = 1000000, step = 1 }", "'sweep.parameters.window.step' makes 1,000,000 values")]
+    [InlineData("window { from = 0, to = 100, step = 1e-28 }", "'sweep.parameters.window.step' makes ")]
     [InlineData("dip-percent = [1, 101]", "'sweep.parameters.dip-percent' holds 101, which the investor strategy refuses: 'dip-percent' must be ≤ 100")]
     [InlineData("", "'sweep.parameters' is missing")]
     public void A_wrong_parameter_is_refused_naming_the_grid_file_and_key(string parameters, string message)

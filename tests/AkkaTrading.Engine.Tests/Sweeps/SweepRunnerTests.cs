@@ -70,6 +70,19 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Equal(SweepFixture.Figures(test), SweepFixture.Figures(best[0].OutOfSample));
     }
 
+    [Fact]
+    public void A_worker_that_reads_other_settings_or_another_scenario_refuses_the_job()
+    {
+        var sweep = _files.Prepare(SweepFixture.InvestorGrid, "akka-trading.exchange.fee-percent = 0.1");
+        Assert.Equal(sweep.Steps.Count, PreparedSweep.Load(sweep.Job).Steps.Count);
+
+        var other = Assert.Throws<SettingsException>(() => PreparedSweep.Load(sweep.Job with { ConfigText = null }));
+        Assert.StartsWith("the settings read here (ExchangeSettings { HistorySize = 1000, FeePercent = 0 }", other.Message);
+        var scenario = Assert.Throws<AkkaTrading.Domain.Scenarios.ScenarioException>(() =>
+            PreparedSweep.Load(sweep.Job with { ScenarioSha256 = "00" }));
+        Assert.EndsWith("differs here from the scenario the sweep started with", scenario.Message);
+    }
+
     /// <summary>The configuration <c>best.hocon</c> would hold for <paramref name="combination"/>: one bot, every setting written out.</summary>
     private static TradingSettings SettingsOf(PreparedSweep sweep, long combination)
     {
