@@ -40,7 +40,8 @@ public static class SweepFiles
     {
         var keys = plan.Grid.Axes.Select(a => a.Key).ToList();
         var csv = new StringBuilder();
-        csv.AppendJoin(',', ["walk_forward_window", "train_from", "train_to", "test_from", "test_to", "rank", "combination", .. keys, .. Figures,
+        csv.AppendJoin(',', ["walk_forward_window", "train_from", "train_to", "test_from", "test_to", "rank", "combination", .. keys,
+            .. Figures,
             .. Figures.Select(f => "test_" + f)]).Append('\n');
         foreach (var w in outcome.Windows)
             for (var r = 0; r < w.Best.Count; r++)

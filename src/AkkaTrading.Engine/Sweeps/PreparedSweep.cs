@@ -61,7 +61,8 @@ public sealed class PreparedSweep
         if (Digest(steps) != job.ScenarioSha256)
             throw new ScenarioException(job.ScenarioPath, null, "differs here from the scenario the sweep started with");
         if (SettingsText(config, plan) != job.Settings)
-            throw new SettingsException($"the settings read here ({SettingsText(config, plan)}) differ from the sweep's ({job.Settings}): " +
+            throw new SettingsException($"the settings read here ({SettingsText(config, plan)}) differ from the sweep's " +
+                $"({job.Settings}): " +
                 "run the same version of AkkaTrading on every node");
         return new PreparedSweep(job, config, plan, scenario, steps);
     }

@@ -67,7 +67,8 @@ public sealed class SweepCoordinatorActor : ReceiveActor
             Drop(Sender);
             if (_batch is { } batch && _workers.Count == 0)
             {
-                batch.ReplyTo.Tell(new Status.Failure(new SweepFailedException($"a worker at {Sender.Path.Address} failed: {failed.Reason}")));
+                var failure = new SweepFailedException($"a worker at {Sender.Path.Address} failed: {failed.Reason}");
+                batch.ReplyTo.Tell(new Status.Failure(failure));
                 _batch = null;
             }
         });
