@@ -59,8 +59,10 @@ public static class StatisticsTables
         console.Write(assets);
     }
 
-    internal static string Money(decimal value) => value.ToString("#,0.00", Inv);
-    internal static string Signed(decimal value) => value >= 0 ? $"[green]+{Money(value)}[/]" : $"[red]{Money(value)}[/]";
-    internal static string Percent(decimal value) => value >= 0 ? $"[green]+{value.ToString("0.00", Inv)}%[/]"
-        : $"[red]{value.ToString("0.00", Inv)}%[/]";
+    internal static string Money(decimal value) => Figures.Money(value);
+    internal static string Signed(decimal value) => Coloured(value, Figures.Signed(value));
+    internal static string Percent(decimal value) => Coloured(value, Figures.Percent(value));
+
+    // gains green, losses red
+    private static string Coloured(decimal value, string text) => value >= 0 ? $"[green]{text}[/]" : $"[red]{text}[/]";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static AkkaTrading.Console.Output.Figures;
 using static AkkaTrading.Engine.Protocol.Market;
 
 namespace AkkaTrading.Console.Output;
@@ -49,8 +50,4 @@ public static class SummaryWriter
             output.WriteLine(string.Create(Inv,
                 $"{a.Asset,-14} {Money(a.First),12} {Money(a.Last),12} {Money(a.Min),12} {Money(a.Max),12} {Percent(a.ReturnPercent),11}"));
     }
-
-    private static string Money(decimal value) => value.ToString("#,0.00", Inv);
-    private static string Signed(decimal value) => (value >= 0 ? "+" : "") + Money(value);
-    private static string Percent(decimal value) => (value >= 0 ? "+" : "") + value.ToString("0.00", Inv) + "%";
 }

@@ -22,14 +22,12 @@ public sealed record TimedStatistics(Timeline Timeline, decimal RiskFreePercent)
     {
         var a = AnnualisedStatistics.Of(bot, Timeline, RiskFreePercent);
         return [a.CagrPercent is { } cagr ? $"{(cagr >= 0 ? "+" : "")}{cagr.ToString("0.00", Inv)}%" : "n/a",
-            $"{a.VolatilityPercent.ToString("0.00", Inv)}%", Ratio(a.Sharpe), Ratio(a.Sortino),
+            $"{a.VolatilityPercent.ToString("0.00", Inv)}%", Figures.Ratio(a.Sharpe), Figures.Ratio(a.Sortino),
             a.LongestDrawdownBars == 0 ? "none" : $"{Duration(a.LongestDrawdown)} ({a.LongestDrawdownBars} bars)"];
     }
 
     /// <summary>E.g. <c>CAGR +5.12%, volatility 12.34%, Sharpe 0.85, Sortino 1.20, longest drawdown 43 days (30 bars)</c>.</summary>
     public string Line(BotSummary bot) => string.Join(", ", Columns.Zip(Cells(bot), (name, value) => $"{name} {value}"));
-
-    private static string Ratio(double? value) => value is { } v ? v.ToString("0.00", Inv) : "n/a";
 
     private static string Duration(TimeSpan span) => span.TotalDays >= 1 ? $"{span.TotalDays.ToString("0.#", Inv)} days"
         : span.TotalHours >= 1 ? $"{span.TotalHours.ToString("0.#", Inv)} hours"
