@@ -16,8 +16,8 @@ public static class SweepPassBenchmark
 {
     public static int Run(int steps, int bigSteps, int runs)
     {
-        System.Console.WriteLine($"AkkaTrading sweep-pass benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, " +
-            $".NET {Environment.Version}, median of {runs} runs after a warm-up");
+        System.Console.WriteLine($"AkkaTrading sweep-pass benchmark — {DateTime.UtcNow:yyyy-MM-dd}, " +
+            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, median of {runs} runs after a warm-up");
         System.Console.WriteLine();
         var scenario = new GeneratedScenario(3, steps, seed: 3);
         var all = scenario.Steps().ToArray();
@@ -32,10 +32,11 @@ public static class SweepPassBenchmark
         var referenceTimes = Measure(runs, () => SweepPass.Reference(assets, 1000, 0m, bots(), all, range));
         var fastTimes = Measure(runs, () => FastSweepPass.TryRun(assets, 1000, 0m, bots(), all, range));
         var (r, f) = (Rates(referenceTimes, scenario.TickCount), Rates(fastTimes, scenario.TickCount));
-        System.Console.WriteLine($"{"3 assets, 100 bots, " + steps.ToString("N0", CultureInfo.InvariantCulture) + " steps",-36} {"ticks/s",12} {"(min–max)",25}");
+        var caseName = $"3 assets, 100 bots, {steps.ToString("N0", CultureInfo.InvariantCulture)} steps";
+        System.Console.WriteLine($"{caseName,-36} {"ticks/s",12} {"(min–max)",25}");
         System.Console.WriteLine($"{"  reference (PlainReplay)",-36} {r.Median,12:N0} {$"({r.Min:N0}–{r.Max:N0})",25}");
-        System.Console.WriteLine($"{"  FastSweepPass",-36} {f.Median,12:N0} {$"({f.Min:N0}–{f.Max:N0})",25}   {f.Median / r.Median:N1}× faster, " +
-            $"{fast.Sum(s => s.Trades):N0} trades, identical");
+        System.Console.WriteLine($"{"  FastSweepPass",-36} {f.Median,12:N0} {$"({f.Min:N0}–{f.Max:N0})",25}   " +
+            $"{f.Median / r.Median:N1}× faster, {fast.Sum(s => s.Trades):N0} trades, identical");
         System.Console.WriteLine();
 
         var big = new GeneratedScenario(3, bigSteps, seed: 5).Steps().ToArray();
@@ -56,8 +57,8 @@ public static class SweepPassBenchmark
 
     /// <summary>Half Investors, half Hamsters, with windows, percents and cooldowns spread over a grid.</summary>
     public static PlainBot[] Combinations(int count, string[] assets) => [.. Enumerable.Range(0, count).Select(i => i % 2 == 0
-        ? new PlainBot($"investor-{i}", new InvestorStrategy(new InvestorSettings(5 + i / 2 % 40, 1m + i / 80 % 10 * 0.5m, 2m + i % 7, 10m)),
-            assets, 1_000_000m)
+        ? new PlainBot($"investor-{i}",
+            new InvestorStrategy(new InvestorSettings(5 + i / 2 % 40, 1m + i / 80 % 10 * 0.5m, 2m + i % 7, 10m)), assets, 1_000_000m)
         : new PlainBot($"hamster-{i}", new HamsterStrategy(new HamsterSettings(5m, 0.5m + i % 5 * 0.25m, 2 + i / 2 % 20, 5m + i % 9,
             i % 11)), assets, 1_000_000m))];
 

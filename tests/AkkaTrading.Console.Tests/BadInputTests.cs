@@ -88,7 +88,8 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData(new[] { "trade" }, "error: unknown command 'trade' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
+    [InlineData(new[] { "trade" },
+        "error: unknown command 'trade' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
     [InlineData(new[] { "replay" }, "error: 'replay' needs a scenario file or --data: replay <scenario.csv|scenario.hocon>")]
     [InlineData(new[] { "run", "--speed", "2" }, "error: unknown option '--speed' for 'run' (see 'run --help')")]
     [InlineData(new[] { "run", "--duration", "soon" },

@@ -108,7 +108,8 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "trade", "--help" }, "error: unknown command 'trade' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
+    [InlineData(new[] { "trade", "--help" },
+        "error: unknown command 'trade' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
     [InlineData(new[] { "[diagram]", "run" },
         "error: unknown command '[diagram]' (commands: run, replay, serve, quotes, ledger, sweep, sweep-node; see --help)")]
     [InlineData(new[] { "--version" }, "error: unknown option '--version' for 'run' (see 'run --help')")]

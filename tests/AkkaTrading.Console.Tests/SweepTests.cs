@@ -94,7 +94,8 @@ public sealed class SweepTests
     public async Task Ranked_by_sharpe_combinations_that_never_trade_come_last_and_leave_their_heatmap_cells_blank()
     {
         var report = RepoFiles.Scratch("sharpe");
-        var result = await AppRun.RunAsync("sweep", Scenario, "--grid", Grid, "--metric", "sharpe", "--walk-forward", "2", "--report", report);
+        var result = await AppRun.RunAsync("sweep", Scenario, "--grid", Grid, "--metric", "sharpe", "--walk-forward", "2",
+            "--report", report);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.True(File.Exists(Path.Combine(report, "heatmap.png")));
@@ -116,7 +117,8 @@ public sealed class SweepTests
         Assert.StartsWith($"error: cannot listen on 127.0.0.1:{port}: ", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
 
-        var node = await AppRun.RunAsync("sweep-node", "--seed-nodes", $"akka.tcp://akka-trading-sweep@127.0.0.1:{port}", "--hostname", "192.0.2.1");
+        var node = await AppRun.RunAsync("sweep-node", "--seed-nodes", $"akka.tcp://akka-trading-sweep@127.0.0.1:{port}",
+            "--hostname", "192.0.2.1");
         Assert.Equal(2, node.ExitCode);
         Assert.StartsWith("error: cannot listen on 192.0.2.1:0: ", node.Error);
     }

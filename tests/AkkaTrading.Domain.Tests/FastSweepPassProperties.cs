@@ -23,7 +23,8 @@ public class FastSweepPassProperties
     internal sealed record Scenario(int Assets, ScenarioStep[] Steps, decimal Fee, BotSpec[] Bots, StepRange Range);
 
     private static readonly Gen<decimal> Percent = Gen.Frequency(
-        (6, Gen.Int[0, 2500].Select(i => i / 100m)), (2, Gen.Int[0, 30].Select(i => (decimal)i)), (1, Gen.Int[0, 99_999].Select(i => i / 10_000m)));
+        (6, Gen.Int[0, 2500].Select(i => i / 100m)), (2, Gen.Int[0, 30].Select(i => (decimal)i)),
+        (1, Gen.Int[0, 99_999].Select(i => i / 10_000m)));
 
     private static readonly Gen<decimal> Cash = Gen.Frequency(
         (2, Gen.Int[0, 50_000].Select(i => i / 100m)), (3, Gen.Int[1_000, 200_000].Select(i => (decimal)i)),

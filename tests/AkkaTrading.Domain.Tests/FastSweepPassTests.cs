@@ -64,7 +64,9 @@ public class FastSweepPassTests
             case "price scale": steps = Steps(100m, 99.000000001m, 90m, 85m); break;
             case "inexact factor": bots = () => [Hamster("h", new HamsterSettings(2m, 1m, 3, 100m / 3m, 2))]; break;
             case "unknown asset": steps = [.. Falling, new ScenarioStep(10, [new AssetPrice("GAMMA", 5m)])]; break;
-            case "twice in a step": steps = [.. Falling, new ScenarioStep(10, [new AssetPrice("ALFA", 5m), new AssetPrice("ALFA", 6m)])]; break;
+            case "twice in a step":
+                steps = [.. Falling, new ScenarioStep(10, [new AssetPrice("ALFA", 5m), new AssetPrice("ALFA", 6m)])];
+                break;
             case "negative percent": bots = () => [Investor("i", new InvestorSettings(3, -5m, 5m, 2m))]; break;
         }
         var range = new StepRange(0, steps.Length);

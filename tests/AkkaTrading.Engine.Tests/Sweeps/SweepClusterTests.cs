@@ -93,7 +93,8 @@ public sealed class SweepClusterTests : IDisposable
         var seed = SweepCluster.AddressOf("127.0.0.1", port);
 
         var e = await Assert.ThrowsAsync<SweepFailedException>(() => SweepNodes.RunWorkerAsync(
-            new SweepCluster.Node("127.0.0.1", 0, [seed]), 1, _ => { }, TimeSpan.FromSeconds(2), CancellationToken.None)).WaitAsync(Patience);
+                new SweepCluster.Node("127.0.0.1", 0, [seed]), 1, _ => { }, TimeSpan.FromSeconds(2), CancellationToken.None))
+            .WaitAsync(Patience);
         Assert.Equal($"could not join the cluster at {seed} within 2 s: is a 'sweep --port' running there?", e.Message);
     }
 

@@ -29,8 +29,8 @@ public sealed class SweepGridReaderTests
     [Fact]
     public void Fixed_settings_of_the_template_apply_to_every_combination()
     {
-        var plan = SweepGridReader.Read(Grid("cooldown = [1, 2]", "strategy = hamster, assets = all, initial-cash = 5, settings { quantity = 3 }"),
-            "g", Defaults);
+        const string bot = "strategy = hamster, assets = all, initial-cash = 5, settings { quantity = 3 }";
+        var plan = SweepGridReader.Read(Grid("cooldown = [1, 2]", bot), "g", Defaults);
         Assert.Contains(("quantity", "3"), plan.EffectiveSettings(1));
         Assert.True(plan.EveryAsset);
         Assert.Equal(["X", "Y"], plan.AssetsIn(["X", "Y"]));
@@ -38,7 +38,8 @@ public sealed class SweepGridReaderTests
 
     [Theory]
     [InlineData("window = [5, 0]", "'sweep.parameters.window' holds 0, which the investor strategy refuses: 'window' must be ≥ 1")]
-    [InlineData("window = [5, 2.5]", "'sweep.parameters.window' holds 2.5, which the investor strategy refuses: 'window' must be a whole number")]
+    [InlineData("window = [5, 2.5]",
+        "'sweep.parameters.window' holds 2.5, which the investor strategy refuses: 'window' must be a whole number")]
     [InlineData("dip = [1]", "'sweep.parameters.dip' holds 1, which the investor strategy refuses: 'dip' is not a known setting")]
     [InlineData("window = [5, x]", "'sweep.parameters.window[1]' must be a number, not 'x'")]
     [InlineData("window = []", "'sweep.parameters.window' must list at least one value")]
@@ -48,7 +49,8 @@ public sealed class SweepGridReaderTests
     [InlineData("window { from = 1, to = 5 }", "'sweep.parameters.window.step' is missing")]
     [InlineData("window { from = 1, to = 1000000, step = 1 }", "'sweep.parameters.window.step' makes 1,000,000 values")]
     [InlineData("window { from = 0, to = 100, step = 1e-28 }", "'sweep.parameters.window.step' makes ")]
-    [InlineData("dip-percent = [1, 101]", "'sweep.parameters.dip-percent' holds 101, which the investor strategy refuses: 'dip-percent' must be ≤ 100")]
+    [InlineData("dip-percent = [1, 101]",
+        "'sweep.parameters.dip-percent' holds 101, which the investor strategy refuses: 'dip-percent' must be ≤ 100")]
     [InlineData("", "'sweep.parameters' is missing")]
     public void A_wrong_parameter_is_refused_naming_the_grid_file_and_key(string parameters, string message)
     {
@@ -62,7 +64,8 @@ public sealed class SweepGridReaderTests
     [InlineData("strategy = investor, assets = [A], initial-cash = -1", "'sweep.bot.initial-cash' must be ≥ 0")]
     [InlineData("strategy = investor, assets = [A]", "'sweep.bot.initial-cash' is missing")]
     [InlineData("strategy = investor, assets = [A], initial-cash = 1, name = x", "'sweep.bot.name' is not a known setting")]
-    [InlineData("strategy = investor, assets = [A], initial-cash = 1, settings { window = 0 }", "'sweep.bot.settings.window' must be ≥ 1")]
+    [InlineData("strategy = investor, assets = [A], initial-cash = 1, settings { window = 0 }",
+        "'sweep.bot.settings.window' must be ≥ 1")]
     [InlineData("strategy = investor, assets = [A], initial-cash = 1, settings { window = 7 }",
         "'sweep.parameters.window' is swept and also fixed in 'sweep.bot.settings.window': give it in one place")]
     public void A_wrong_template_is_refused_naming_its_key(string bot, string message)

@@ -83,7 +83,8 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.EndsWith("differs here from the scenario the sweep started with", scenario.Message);
     }
 
-    /// <summary>The configuration <c>best.hocon</c> would hold for <paramref name="combination"/>: one bot, every setting written out.</summary>
+    /// <summary>The configuration <c>best.hocon</c> would hold for <paramref name="combination"/>: one bot, every setting written
+    /// out.</summary>
     private static TradingSettings SettingsOf(PreparedSweep sweep, long combination)
     {
         var settings = string.Join(", ", sweep.Plan.EffectiveSettings(combination).Select(s => $"{s.Key} = {s.Value}"));
