@@ -168,6 +168,15 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public async Task A_grid_file_that_cannot_be_read_is_named()
+    {
+        var missing = RepoFiles.Scratch("no-such-grid.hocon");
+        var result = await AppRun.RunAsync("sweep", Scenario, "--grid", missing);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: cannot read the grid file '{missing}': ", result.Error);
+    }
+
+    [Fact]
     public async Task A_grid_of_an_asset_the_scenario_lacks_is_refused()
     {
         var grid = RepoFiles.ScratchFile("grid.hocon",

@@ -29,13 +29,8 @@ public sealed class LedgerSerializer(ExtendedActorSystem system) : SerializerWit
         Reserved = "seq-reserved/1", Snapshot = "snapshot/1", Batch = "events/1";
 
     /// <summary>Binds the serializer to <see cref="ILedgerRecord"/>.</summary>
-    public static readonly string Hocon = $$"""
-        akka.actor {
-          serializers { {{Name}} = "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" }
-          serialization-bindings { "{{typeof(ILedgerRecord).AssemblyQualifiedName}}" = {{Name}} }
-          serialization-identifiers { "{{typeof(LedgerSerializer).AssemblyQualifiedName}}" = {{SerializerId}} }
-        }
-        """;
+    public static readonly string Hocon =
+        Hosting.SerializerBinding.Hocon(Name, typeof(LedgerSerializer), SerializerId, typeof(ILedgerRecord));
 
     public override int Identifier => SerializerId;
 

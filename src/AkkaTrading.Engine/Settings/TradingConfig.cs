@@ -57,7 +57,8 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
         }
     }
 
-    public static string ReadFile(string path)
+    /// <param name="what">the file's role, for the message: "cannot read <paramref name="what"/> '…'"</param>
+    public static string ReadFile(string path, string what = "the configuration file")
     {
         try
         {
@@ -65,7 +66,7 @@ public sealed record TradingConfig(Config Config, TradingSettings Settings)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new SettingsException($"cannot read the configuration file '{path}': {e.Message}");
+            throw new SettingsException($"cannot read {what} '{path}': {e.Message}");
         }
     }
 

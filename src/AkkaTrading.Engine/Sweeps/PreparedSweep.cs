@@ -36,7 +36,7 @@ public sealed class PreparedSweep
     public static PreparedSweep Start(string id, string scenarioPath, string? configFile, string gridFile)
     {
         var configText = configFile is null ? null : TradingConfig.ReadFile(configFile);
-        var gridText = ReadGrid(gridFile);
+        var gridText = Settings.TradingConfig.ReadFile(gridFile, "the grid file");
         var config = TradingConfig.FromText(configText, configFile ?? "");
         var plan = SweepGridReader.Read(gridText, gridFile, config);
         var scenario = ScenarioFiles.Open(scenarioPath);
@@ -81,18 +81,6 @@ public sealed class PreparedSweep
     private static string SettingsText(Settings.TradingConfig config, SweepPlan plan) =>
         $"{config.Settings.Exchange} {config.Settings.Statistics} {plan.InitialCash} " +
         string.Join(", ", plan.EffectiveSettings(0).Select(s => $"{s.Key} = {s.Value}"));
-
-    private static string ReadGrid(string path)
-    {
-        try
-        {
-            return Domain.Inputs.InputFile.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new SettingsException($"cannot read the grid file '{path}': {e.Message}");
-        }
-    }
 
     /// <summary>SHA-256 of the steps as replayed (step, time, every asset and price), whatever file they came from.</summary>
     private static string Digest(IReadOnlyList<ScenarioStep> steps)

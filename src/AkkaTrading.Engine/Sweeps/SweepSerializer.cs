@@ -26,13 +26,8 @@ public sealed class SweepSerializer(ExtendedActorSystem system) : SerializerWith
     private static readonly Dictionary<string, Type> Types = Manifests.ToDictionary(m => m.Value, m => m.Key);
 
     /// <summary>Binds the serializer to <see cref="ISweepMessage"/>.</summary>
-    public static readonly string Hocon = $$"""
-        akka.actor {
-          serializers { {{Name}} = "{{typeof(SweepSerializer).AssemblyQualifiedName}}" }
-          serialization-bindings { "{{typeof(ISweepMessage).AssemblyQualifiedName}}" = {{Name}} }
-          serialization-identifiers { "{{typeof(SweepSerializer).AssemblyQualifiedName}}" = {{SerializerId}} }
-        }
-        """;
+    public static readonly string Hocon =
+        Hosting.SerializerBinding.Hocon(Name, typeof(SweepSerializer), SerializerId, typeof(ISweepMessage));
 
     public override int Identifier => SerializerId;
 
