@@ -19,7 +19,7 @@ public static class SweepFiles
     public static string Csv(SweepOutcome outcome, SweepPlan plan)
     {
         var keys = plan.Grid.Axes.Select(a => a.Key).ToList();
-        var split = outcome.Test is not null;
+        var split = outcome.TestSteps is not null;
         var rank = new int[outcome.Rows.Count];
         for (var i = 0; i < outcome.Ranked.Count; i++) rank[outcome.Ranked[i]] = i + 1;
         var csv = new StringBuilder();
@@ -64,7 +64,7 @@ public static class SweepFiles
         var assets = plan.EveryAsset ? "all" : $"[{string.Join(", ", plan.AssetsIn(sweep.Assets))}]";
         var text = new StringBuilder();
         text.Append($"# The best of {plan.Grid.Count} combinations of {plan.GridName} over {scenario} by {outcome.Options.Metric.Name}")
-            .Append(outcome.Test is { } ? $" on its {outcome.Ranking} (of {sweep.Steps.Count}; a replay covers them all)" : "")
+            .Append(outcome.TestSteps is { } ? $" on its {outcome.RankingSteps} (of {sweep.Steps.Count}; a replay covers them all)" : "")
             .Append(":\n")
             .Append($"#   replay {scenario} --config best.hocon\n")
             .Append("akka-trading {\n")

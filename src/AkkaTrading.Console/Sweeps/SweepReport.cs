@@ -23,8 +23,8 @@ public static class SweepReport
             .Append($"{Describe(sweep, outcome)}\n\n")
             .Append($"## The best {Math.Min(outcome.Options.Top, outcome.Rows.Count)} by {outcome.Options.Metric.Title}\n\n")
             .Append(SweepTable.Best(outcome, plan).Markdown()).Append('\n');
-        if (outcome.Test is { } test)
-            md.Append($"Train: {outcome.Ranking}; test: {test}. A combination that ranks high on the training steps but falls on the " +
+        if (outcome.TestSteps is { } test)
+            md.Append($"Train: {outcome.RankingSteps}; test: {test}. A combination that ranks high on the training steps but falls on the " +
                 "test steps was fitted to the past rather than found a rule.\n\n");
         if (outcome.Windows.Count > 0)
             md.Append($"## Walk-forward over {outcome.Windows.Count} windows\n\n")
@@ -48,7 +48,7 @@ public static class SweepReport
         var grid = sweep.Plan.Grid;
         var axes = $"{string.Join(" × ", grid.Axes.Select(a => a.Key))}: {string.Join(" × ", grid.Axes.Select(a => a.Values.Length))}";
         return $"{grid.Count:N0} combinations of {sweep.Plan.Strategy.Name} ({axes}{(grid.Sampled ? ", sampled at random" : "")}), " +
-            $"ranked by {outcome.Options.Metric.Title} over {outcome.Ranking} of {sweep.Steps.Count}.";
+            $"ranked by {outcome.Options.Metric.Title} over {outcome.RankingSteps} of {sweep.Steps.Count}.";
     }
 
     /// <summary>How the windows' winners did on their test steps against their training steps, in the metric's terms.</summary>

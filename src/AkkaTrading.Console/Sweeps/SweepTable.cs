@@ -29,7 +29,7 @@ public sealed class SweepTable
 
     public static SweepTable Best(SweepOutcome outcome, SweepPlan plan)
     {
-        var split = outcome.Test is not null;
+        var split = outcome.TestSteps is not null;
         var keys = plan.Grid.Axes.Select(a => a.Key).ToList();
         List<string> header = ["rank", .. keys, .. Figures.Select(f => split ? $"{f} (train)" : f)];
         if (split) header.AddRange(Figures.Select(f => $"{f} (test)"));

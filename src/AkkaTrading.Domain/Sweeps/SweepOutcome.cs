@@ -13,8 +13,9 @@ public sealed record SweepRow(long Combination, IReadOnlyList<decimal> Values, S
 public sealed record SweepWindow(int Number, StepRange Train, StepRange Test, IReadOnlyList<SweepRow> Best);
 
 /// <summary>A sweep's result: every combination in the grid's order, the ranking, and the walk-forward windows if asked.</summary>
+/// <param name="RankingSteps">the steps the combinations are ranked on; <paramref name="TestSteps"/> the rest, when split</param>
 /// <param name="Ranked">the indices of <paramref name="Rows"/>, best first</param>
-public sealed record SweepOutcome(SweepOptions Options, StepRange Ranking, StepRange? Test, IReadOnlyList<SweepRow> Rows,
+public sealed record SweepOutcome(SweepOptions Options, StepRange RankingSteps, StepRange? TestSteps, IReadOnlyList<SweepRow> Rows,
     IReadOnlyList<int> Ranked, IReadOnlyList<SweepWindow> Windows)
 {
     public IEnumerable<SweepRow> Best => Ranked.Take(Options.Top).Select(i => Rows[i]);

@@ -58,8 +58,8 @@ public sealed class SweepRunnerTests : IDisposable
 
         var steps = sweep.Steps.Count;
         var train = steps * 70 / 100;
-        Assert.Equal(new StepRange(0, train), outcome.Ranking);
-        Assert.Equal(new StepRange(train, steps), outcome.Test);
+        Assert.Equal(new StepRange(0, train), outcome.RankingSteps);
+        Assert.Equal(new StepRange(train, steps), outcome.TestSteps);
         var best = outcome.Best.ToList();
         Assert.Equal(3, best.Count);
         Assert.All(best, r => Assert.NotNull(r.OutOfSample));
